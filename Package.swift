@@ -1,0 +1,164 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Millrace",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "millrace", targets: ["millrace"]),
+        .library(name: "MillraceCore", targets: ["MillraceCore"]),
+        .library(name: "MillraceConfiguration", targets: ["MillraceConfiguration"]),
+        .library(name: "Historian", targets: ["Historian"]),
+        // HELPERS-PENDING .library(name: "HistorianCore", targets: ["HistorianCore"]),
+        // HELPERS-PENDING .library(name: "ModbusCore", targets: ["ModbusCore"]),
+        .library(name: "MillraceApp", targets: ["MillraceApp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Value types only: tags, samples, quality, units, asset paths, clocks.
+        .target(name: "MillraceCore", swiftSettings: swiftSettings),
+        // Typed YAML configuration, validated once at load.
+        .target(
+            name: "MillraceConfiguration",
+            dependencies: ["MillraceCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // Pure historian logic: chunk codecs and query math, no I/O.
+        // HELPERS-PENDING .target(name: "HistorianCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        // Pure Modbus: PDU/ADU codecs, exception codes, client state machine, tag mapping, read planner.
+        // HELPERS-PENDING .target(name: "ModbusCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        // Storage engines behind the `HistorianStore` protocol.
+        .target(
+            name: "Historian",
+            dependencies: [
+                "MillraceCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Inputs, sample sinks, the live bus.
+        .target(
+            name: "Collector",
+            dependencies: [
+                "MillraceCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The plant twin.
+        .target(name: "Simulator", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        // HTTP API and web UI.
+        .target(
+            name: "API",
+            dependencies: [
+                "MillraceCore", "Historian", "Collector", "MillraceConfiguration",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Wiring only: typed configuration -> services -> service group.
+        .target(
+            name: "MillraceApp",
+            dependencies: [
+                "MillraceCore", "MillraceConfiguration", "Historian", "Collector", "Simulator", "API",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "millrace",
+            dependencies: [
+                "MillraceApp", "MillraceConfiguration", "Historian", "MillraceCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MillraceTestSupport",
+            dependencies: ["MillraceCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MillraceCoreTests",
+            dependencies: [
+                "MillraceCore", "MillraceTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MillraceConfigurationTests",
+            dependencies: ["MillraceConfiguration", "MillraceCore", "MillraceTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HistorianTests",
+            dependencies: [
+                "Historian", "MillraceCore", "MillraceTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+// HELPERS-PENDING         .testTarget(
+// HELPERS-PENDING             name: "HistorianCoreTests",
+// HELPERS-PENDING             dependencies: [
+// HELPERS-PENDING                 "HistorianCore", "MillraceCore",
+// HELPERS-PENDING                 .product(name: "PropertyBased", package: "swift-property-based"),
+// HELPERS-PENDING             ],
+// HELPERS-PENDING             swiftSettings: swiftSettings
+// HELPERS-PENDING         ),
+// HELPERS-PENDING         .testTarget(
+// HELPERS-PENDING             name: "ModbusCoreTests",
+// HELPERS-PENDING             dependencies: [
+// HELPERS-PENDING                 "ModbusCore", "MillraceCore",
+// HELPERS-PENDING                 .product(name: "PropertyBased", package: "swift-property-based"),
+// HELPERS-PENDING             ],
+// HELPERS-PENDING             swiftSettings: swiftSettings
+// HELPERS-PENDING         ),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator", "MillraceCore", "MillraceTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CollectorTests",
+            dependencies: ["Collector", "MillraceCore", "MillraceTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "APITests",
+            dependencies: [
+                "API", "Historian", "Collector", "MillraceCore", "MillraceTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["MillraceTestSupport", "MillraceCore"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

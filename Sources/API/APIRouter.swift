@@ -1,0 +1,69 @@
+import Historian
+import Hummingbird
+import MillraceCore
+
+/// Builds the router of the HTTP API and the web UI.
+public enum APIRouter {
+    /// The most samples one raw query returns; more come by following `next`.
+    public static let maximumLimit = 100_000
+    public static let defaultLimit = 10_000
+
+    public static func make(environment: APIEnvironment) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+
+        router.get("/healthz") { _, _ in
+            let now = environment.clock.now()
+            return try JSONResponse.make(
+                HealthDTO(
+                    status: "ok", version: environment.version, serverTime: now.iso8601,
+                    uptimeSeconds: (now - environment.startedAt).components.seconds))
+        }
+
+        router.get("/api/v1/tags") { _, _ in
+            let tags = try await historian { try await environment.store.tags() }
+            let current = try await historian { try await environment.store.latest(of: tags.map(\.id)) }
+            return try JSONResponse.make(
+                TagListDTO(
+                    enterprise: environment.enterprise, serverTime: environment.clock.now().iso8601,
+                    tags: tags.map { TagDTO($0, current: current[$0.id]) }))
+        }
+
+        router.get("/api/v1/tags/{id}/samples") { request, context in
+            let idText = try context.parameters.require("id")
+            guard let id = try? TagID(idText) else {
+                throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(idText.prefix(80))'")
+            }
+            let now = environment.clock.now()
+            let to = try QueryParameters.time(request, "to", now: now) ?? now
+            let from = try QueryParameters.time(request, "from", now: now) ?? (to - .seconds(3600))
+            guard from < to else {
+                throw APIError(
+                    .badRequest, code: "invalidRange", "'from' (\(from.iso8601)) must be before 'to' (\(to.iso8601))")
+            }
+            let limit = try QueryParameters.integer(request, "limit", default: defaultLimit, maximum: maximumLimit)
+            let samples: [Sample]
+            do {
+                samples = try await environment.store.samples(of: id, from: from, to: to, limit: limit)
+            } catch let error as HistorianError where error.code == .unknownTag {
+                _ = error
+                throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(id)'")
+            } catch {
+                throw APIError(.serviceUnavailable, code: "historianUnavailable", "\(error)")
+            }
+            let next = samples.count == limit ? samples.last.map { Timestamp(microseconds: $0.time.microseconds + 1).iso8601 } : nil
+            return try JSONResponse.make(
+                SamplesDTO(tag: id.rawValue, from: from.iso8601, to: to.iso8601, samples: samples.map(SampleDTO.init), next: next))
+        }
+
+        router.get("/") { _, _ in WebAssets.page(WebAssets.indexHTML) }
+        router.get("/index.html") { _, _ in WebAssets.page(WebAssets.indexHTML) }
+        return router
+    }
+
+    static func historian<T>(_ body: () async throws -> T) async throws -> T {
+        do { return try await body() } catch let error as HistorianError {
+            throw APIError(.serviceUnavailable, code: "historianUnavailable", error.description)
+        }
+    }
+}

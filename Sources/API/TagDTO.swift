@@ -1,0 +1,87 @@
+import MillraceCore
+
+/// JSON forms of the API's resources. Times are ISO 8601 in UTC; non-finite numbers are `null`
+/// (JSON has no NaN), with the quality telling why.
+struct SampleDTO: Encodable {
+    var time: String
+    var value: JSONScalar
+    var quality: String
+
+    init(_ sample: Sample) {
+        time = sample.time.iso8601
+        value = JSONScalar(sample.value)
+        quality = sample.quality.description
+    }
+}
+
+enum JSONScalar: Encodable {
+    case number(Double)
+    case integer(Int64)
+    case bool(Bool)
+    case string(String)
+    case null
+
+    init(_ value: DataValue) {
+        switch value {
+        case .double(let v): self = v.isFinite ? .number(v) : .null
+        case .integer(let v): self = .integer(v)
+        case .bool(let v): self = .bool(v)
+        case .string(let v): self = .string(v)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let v): try container.encode(v)
+        case .integer(let v): try container.encode(v)
+        case .bool(let v): try container.encode(v)
+        case .string(let v): try container.encode(v)
+        case .null: try container.encodeNil()
+        }
+    }
+}
+
+struct TagDTO: Encodable {
+    var id: String
+    var name: String
+    var description: String
+    var asset: String?
+    var kind: String
+    var unit: String
+    var connection: String?
+    var current: SampleDTO?
+
+    init(_ tag: TagMetadata, current: Sample?) {
+        id = tag.id.rawValue
+        name = tag.name
+        description = tag.description
+        asset = tag.asset?.description
+        kind = tag.kind.rawValue
+        unit = tag.unit.symbol
+        connection = tag.connection
+        self.current = current.map(SampleDTO.init)
+    }
+}
+
+struct TagListDTO: Encodable {
+    var enterprise: String
+    var serverTime: String
+    var tags: [TagDTO]
+}
+
+struct SamplesDTO: Encodable {
+    var tag: String
+    var from: String
+    var to: String
+    var samples: [SampleDTO]
+    /// Set when `limit` cut the answer short: the `from` to ask for the next page.
+    var next: String?
+}
+
+struct HealthDTO: Encodable {
+    var status: String
+    var version: String
+    var serverTime: String
+    var uptimeSeconds: Int64
+}

@@ -1,0 +1,42 @@
+import Logging
+import MillraceCore
+import Synchronization
+
+/// The collector's spine: filters each batch through the deadband, then hands it to the downstream sink
+/// (the historian). Inputs await `write`, so a slow store slows the inputs instead of growing a queue:
+/// nothing is dropped, and the bound on memory is one batch per input.
+public final class IngestPipeline: SampleSink {
+    private let downstream: any SampleSink
+    private let filter: Mutex<DeadbandFilter>
+    private let totals = Mutex(Counters())
+    private let logger: Logger
+
+    /// Totals since start, for health and metrics.
+    public struct Counters: Hashable, Sendable {
+        public var received = 0
+        public var stored = 0
+        public var failedBatches = 0
+    }
+
+    public init(filter: DeadbandFilter, downstream: any SampleSink, logger: Logger) {
+        self.filter = Mutex(filter)
+        self.downstream = downstream
+        self.logger = logger
+    }
+
+    public var counters: Counters { totals.withLock { $0 } }
+
+    public func write(_ batch: [TaggedSample]) async throws {
+        let kept = filter.withLock { $0.filter(batch) }
+        totals.withLock { $0.received += batch.count }
+        guard !kept.isEmpty else { return }
+        do {
+            try await downstream.write(kept)
+            totals.withLock { $0.stored += kept.count }
+        } catch {
+            totals.withLock { $0.failedBatches += 1 }
+            logger.error("cannot store a batch", metadata: ["samples": "\(kept.count)", "error": "\(error)"])
+            throw error
+        }
+    }
+}

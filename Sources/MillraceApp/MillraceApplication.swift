@@ -1,0 +1,104 @@
+import API
+import Collector
+import Foundation
+import Historian
+import Hummingbird
+import Logging
+import MillraceConfiguration
+import MillraceCore
+import ServiceLifecycle
+
+/// Turns a validated configuration into running services and runs them until SIGINT or SIGTERM.
+public struct MillraceApplication: Sendable {
+    /// Command-line overrides of the configuration.
+    public struct Overrides: Sendable {
+        public var dataDirectory: String?
+        public var httpHost: String?
+        public var httpPort: Int?
+        public init(dataDirectory: String? = nil, httpHost: String? = nil, httpPort: Int? = nil) {
+            self.dataDirectory = dataDirectory
+            self.httpHost = httpHost
+            self.httpPort = httpPort
+        }
+    }
+
+    public var configuration: MillraceConfiguration
+    public var overrides: Overrides
+    public var version: String
+    public var clock: any WallClock
+    public var logger: Logger
+
+    public init(
+        configuration: MillraceConfiguration, overrides: Overrides = .init(), version: String,
+        clock: any WallClock = SystemWallClock(), logger: Logger
+    ) {
+        self.configuration = configuration
+        self.overrides = overrides
+        self.version = version
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs until a shutdown signal; `onListening` receives the HTTP port actually bound.
+    public func run(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) async throws {
+        let directory = overrides.dataDirectory ?? configuration.storage.directory
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ApplicationError("cannot create the data directory '\(directory)': \(error.localizedDescription)")
+        }
+        let store = try SQLiteHistorian(path: directory + "/historian.sqlite", logger: logger)
+        try await store.register(tags: configuration.tagMetadata)
+
+        let pipeline = IngestPipeline(
+            filter: DeadbandFilter(settings: deadbandSettings()), downstream: HistorianSink(store: store),
+            logger: logger)
+
+        var services: [any Service] = [HistorianService(store: store, logger: logger)]
+        for connection in configuration.connections where connection.enabled {
+            let tags = configuration.resolvedTags.map(\.tag).filter { $0.connection == connection.id }
+            guard !tags.isEmpty else { continue }
+            switch connection.type {
+            case .simulator:
+                let input = SimulatorInput(connection: connection, tags: tags, clock: clock)
+                services.append(InputService(input: input, sink: pipeline, clock: clock, logger: logger))
+            }
+        }
+
+        let host = overrides.httpHost ?? configuration.http.host
+        let port = overrides.httpPort ?? configuration.http.port
+        let environment = APIEnvironment(store: store, clock: clock, version: version, enterprise: configuration.enterprise)
+        let logger = self.logger
+        let app = Application(
+            router: APIRouter.make(environment: environment),
+            configuration: .init(address: .hostname(host, port: port), serverName: "millrace"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                logger.info("HTTP server listening", metadata: ["url": "http://\(host):\(bound)"])
+                await onListening(host, bound)
+            },
+            logger: logger)
+        services.append(app)
+
+        let group = ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+        logger.info("millrace stopped")
+    }
+
+    func deadbandSettings() -> [TagID: DeadbandFilter.Setting] {
+        Dictionary(
+            configuration.resolvedTags.map { tag, _, _ in
+                (tag.id, DeadbandFilter.Setting(deadband: tag.deadband, maxInterval: tag.maxInterval.duration))
+            }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// A failure to start, with a message a person can act on.
+public struct ApplicationError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

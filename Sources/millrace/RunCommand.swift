@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MillraceApp
+import MillraceConfiguration
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the platform: collect, store and serve the dashboard and API.",
+        discussion: "Without --config, runs the built-in demo plant (a simulated conveyor motor).")
+
+    @Option(name: .shortAndLong, help: "The configuration file (YAML). Without it the built-in demo plant runs.")
+    var config: String?
+
+    @Option(name: .long, help: "Override the data directory of the configuration.")
+    var dataDir: String?
+
+    @Option(name: .long, help: "Override the HTTP listen address.")
+    var httpHost: String?
+
+    @Option(name: .long, help: "Override the HTTP port (0 picks a free port).")
+    var httpPort: Int?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let httpPort, !(0...65535).contains(httpPort) {
+            throw ValidationError("--http-port must be from 0 to 65535, got \(httpPort)")
+        }
+    }
+
+    func run() async throws {
+        ConsoleLogHandler.bootstrap(logging)
+        let logger = Logger(label: "millrace")
+        let configuration: MillraceConfiguration
+        do {
+            if let config {
+                configuration = try ConfigurationLoader.load(path: config)
+            } else {
+                configuration = try ConfigurationLoader.load(text: DemoPlant.yaml, file: DemoPlant.label)
+            }
+        } catch {
+            printError("error: \(error.description)")
+            throw ExitCode(2)
+        }
+        let app = MillraceApplication(
+            configuration: configuration,
+            overrides: .init(dataDirectory: dataDir, httpHost: httpHost, httpPort: httpPort),
+            version: BuildInfo.version, logger: logger)
+        logger.info(
+            "millrace starting",
+            metadata: [
+                "version": "\(BuildInfo.version)", "config": "\(config ?? DemoPlant.label)",
+                "tags": "\(configuration.resolvedTags.count)",
+            ])
+        do {
+            try await app.run { host, port in
+                let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+                let line = "Millrace \(BuildInfo.version) is running. Dashboard: http://\(shown):\(port)  (Ctrl-C stops it)\n"
+                FileHandle.standardOutput.write(Data(line.utf8))
+            }
+        } catch let error as ApplicationError {
+            printError("error: \(error.description)")
+            throw ExitCode(1)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
