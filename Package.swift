@@ -108,13 +108,14 @@ let package = Package(
         .testTarget(
             name: "MillraceConfigurationTests",
             dependencies: ["MillraceConfiguration", "MillraceCore", "MillraceTestSupport"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HistorianTests",
             dependencies: [
                 "Historian", "MillraceCore", "MillraceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
@@ -142,7 +143,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "MillraceCore", "MillraceTestSupport"],
+            dependencies: [
+                "Collector", "MillraceCore", "MillraceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -151,6 +156,7 @@ let package = Package(
                 "API", "Historian", "Collector", "MillraceCore", "MillraceTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

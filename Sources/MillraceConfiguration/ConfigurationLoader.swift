@@ -167,9 +167,9 @@ public enum ConfigurationLoader {
         case is Bool.Type: return "true or false"
         default:
             let name = String(describing: type)
-            if name.hasPrefix("Array") { return "a list" }
-            if name.hasPrefix("Dictionary") { return "a mapping" }
-            return "a mapping (\(name.replacingOccurrences(of: "Configuration", with: " settings")))"
+            if name.contains("Array") || name.contains("Sequence") { return "a list" }
+            if name.contains("Dictionary") || name.contains("Mapping") || name.contains("Configuration") { return "a mapping" }
+            return "a \(name)"
         }
     }
 

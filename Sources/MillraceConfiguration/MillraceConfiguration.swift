@@ -73,3 +73,12 @@ func validSegment(_ id: String) -> String? {
         return "found '\(id.prefix(80))', expected an id of 1 to 64 letters, digits, '_' or '-'"
     }
 }
+
+import Yams
+
+extension MillraceConfiguration {
+    /// The configuration as YAML that `ConfigurationLoader` reads back to an equal value.
+    public func yamlText() throws -> String {
+        try YAMLEncoder().encode(self)
+    }
+}

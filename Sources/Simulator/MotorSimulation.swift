@@ -94,6 +94,7 @@ public struct MotorSimulation: Sendable {
         // Speed ramps up or coasts down with a few seconds' time constant.
         let targetSpeed = running ? parameters.ratedSpeed * (1 - 0.012 * load) : 0
         speed += (targetSpeed - speed) * min(1, dt / 3)
+        if !running && speed < 5 { speed = 0 }  // Friction stops the last few rpm.
         // Load wanders as a mean-reverting random walk (Ornstein–Uhlenbeck).
         load += (0.7 - load) * dt / 300 + 0.01 * random.gaussian() * dt.squareRoot()
         load = min(1.15, max(0.3, load))
@@ -104,7 +105,7 @@ public struct MotorSimulation: Sendable {
     }
 
     private func currentValue() -> Double {
-        guard speed > 1 else { return 0 }
+        guard speed > 0 else { return 0 }
         let fraction = speed / parameters.ratedSpeed
         let loaded = parameters.noLoadCurrent + (parameters.ratedCurrent - parameters.noLoadCurrent) * load
         return loaded * min(1, fraction * 1.05)
@@ -112,9 +113,9 @@ public struct MotorSimulation: Sendable {
 
     private mutating func reading() -> MotorReading {
         let current = currentValue()
-        let vibration = speed > 1 ? parameters.baseVibration * (speed / parameters.ratedSpeed) * (1 + 0.15 * load) : 0.02
+        let vibration = speed > 0 ? parameters.baseVibration * (speed / parameters.ratedSpeed) * (1 + 0.15 * load) : 0.02
         return MotorReading(
-            time: time, running: running, speed: round1(max(0, speed + (speed > 1 ? random.gaussian() * 1.5 : 0))),
+            time: time, running: running, speed: round1(max(0, speed + (speed > 0 ? random.gaussian() * 1.5 : 0))),
             current: round2(max(0, current + (current > 0 ? random.gaussian() * 0.08 : 0))),
             windingTemperature: round2(windingTemperature + random.gaussian() * 0.03),
             vibrationRMS: round3(max(0, vibration + random.gaussian() * 0.04)))
