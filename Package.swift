@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -168,3 +169,15 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets (libFuzzer) are only part of the package when MILLRACE_FUZZ is set, because they must be
+// built with `-sanitize=fuzzer` to link. `scripts/fuzz TARGET SECONDS` sets it and builds in .build-fuzz.
+if ProcessInfo.processInfo.environment["MILLRACE_FUZZ"] != nil {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("FuzzConfigDecoder", ["MillraceConfiguration"]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(
+            .executableTarget(name: name, dependencies: dependencies, path: "Fuzz/Sources/\(name)", swiftSettings: swiftSettings))
+    }
+}
