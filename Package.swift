@@ -14,8 +14,8 @@ let package = Package(
         .library(name: "MillraceCore", targets: ["MillraceCore"]),
         .library(name: "MillraceConfiguration", targets: ["MillraceConfiguration"]),
         .library(name: "Historian", targets: ["Historian"]),
-        // HELPERS-PENDING .library(name: "HistorianCore", targets: ["HistorianCore"]),
-        // HELPERS-PENDING .library(name: "ModbusCore", targets: ["ModbusCore"]),
+        .library(name: "HistorianCore", targets: ["HistorianCore"]),
+        .library(name: "ModbusCore", targets: ["ModbusCore"]),
         .library(name: "MillraceApp", targets: ["MillraceApp"]),
     ],
     dependencies: [
@@ -37,14 +37,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Pure historian logic: chunk codecs and query math, no I/O.
-        // HELPERS-PENDING .target(name: "HistorianCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        .target(name: "HistorianCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
         // Pure Modbus: PDU/ADU codecs, exception codes, client state machine, tag mapping, read planner.
-        // HELPERS-PENDING .target(name: "ModbusCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        .target(name: "ModbusCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
         // Storage engines behind the `HistorianStore` protocol.
         .target(
             name: "Historian",
             dependencies: [
-                "MillraceCore",
+                "MillraceCore", "HistorianCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -61,7 +61,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The plant twin.
-        .target(name: "Simulator", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        .target(name: "Simulator", dependencies: ["MillraceCore"], exclude: ["Plant"], swiftSettings: swiftSettings),
         // HTTP API and web UI.
         .target(
             name: "API",
@@ -121,25 +121,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-// HELPERS-PENDING         .testTarget(
-// HELPERS-PENDING             name: "HistorianCoreTests",
-// HELPERS-PENDING             dependencies: [
-// HELPERS-PENDING                 "HistorianCore", "MillraceCore",
-// HELPERS-PENDING                 .product(name: "PropertyBased", package: "swift-property-based"),
-// HELPERS-PENDING             ],
-// HELPERS-PENDING             swiftSettings: swiftSettings
-// HELPERS-PENDING         ),
-// HELPERS-PENDING         .testTarget(
-// HELPERS-PENDING             name: "ModbusCoreTests",
-// HELPERS-PENDING             dependencies: [
-// HELPERS-PENDING                 "ModbusCore", "MillraceCore",
-// HELPERS-PENDING                 .product(name: "PropertyBased", package: "swift-property-based"),
-// HELPERS-PENDING             ],
-// HELPERS-PENDING             swiftSettings: swiftSettings
-// HELPERS-PENDING         ),
+        .testTarget(
+            name: "HistorianCoreTests",
+            dependencies: [
+                "HistorianCore", "MillraceCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ModbusCoreTests",
+            dependencies: [
+                "ModbusCore", "MillraceCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "MillraceCore", "MillraceTestSupport"],
+            exclude: ["Plant"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -175,6 +176,8 @@ let package = Package(
 if ProcessInfo.processInfo.environment["MILLRACE_FUZZ"] != nil {
     let fuzzTargets: [(String, [Target.Dependency])] = [
         ("FuzzConfigDecoder", ["MillraceConfiguration"]),
+        ("FuzzModbusADU", ["ModbusCore"]),
+        ("FuzzChunkDecoder", ["HistorianCore", "MillraceCore"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(

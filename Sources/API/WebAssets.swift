@@ -49,7 +49,7 @@ enum WebAssets {
           td.spark polyline { fill:none; stroke:var(--accent); stroke-width:1.5; }
           .q { font-size:11px; padding:2px 6px; border-radius:4px; border:1px solid currentColor; white-space:nowrap; }
           .q.good { color:var(--good); } .q.uncertain { color:var(--uncertain); } .q.bad { color:var(--bad); }
-          .age { display:block; color:var(--muted); font-size:12px; text-align:right; }
+          .age { display:block; color:var(--muted); font-size:12px; text-align:right; white-space:nowrap; margin-top:3px; }
           .empty { padding:40px; color:var(--muted); }
           @media (max-width: 520px) { main { grid-template-columns: 1fr; padding:10px; } td.spark { display:none; } }
         </style>
@@ -94,10 +94,23 @@ enum WebAssets {
           const t0 = finite[0][0], t1 = finite[finite.length - 1][0];
           let lo = Math.min(...finite.map(p => p[1])), hi = Math.max(...finite.map(p => p[1]));
           if (hi - lo < 1e-9) { hi += 0.5; lo -= 0.5; }
-          const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
-          line.setAttribute("points", finite.map(p =>
-            ((p[0] - t0) / Math.max(1, t1 - t0) * 118 + 1).toFixed(1) + "," + (31 - (p[1] - lo) / (hi - lo) * 30).toFixed(1)).join(" "));
-          svg.append(line);
+          // One polyline per run of samples; a gap of more than a minute breaks the line instead of bridging it.
+          const x = p => ((p[0] - t0) / Math.max(1, t1 - t0) * 118 + 1).toFixed(1);
+          const y = p => (31 - (p[1] - lo) / (hi - lo) * 30).toFixed(1);
+          let run = [];
+          const flush = () => {
+            if (run.length > 1) {
+              const line = document.createElementNS("http://www.w3.org/2000/svg", "polyline");
+              line.setAttribute("points", run.map(p => x(p) + "," + y(p)).join(" "));
+              svg.append(line);
+            }
+            run = [];
+          };
+          for (const p of finite) {
+            if (run.length && p[0] - run[run.length - 1][0] > 60000) flush();
+            run.push(p);
+          }
+          flush();
           return svg;
         }
         function remember(tag) {
