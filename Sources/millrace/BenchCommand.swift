@@ -40,9 +40,10 @@ struct BenchCommand: AsyncParsableCommand {
             let millraceBytes = Self.size(base + "/millrace.sqlite")
 
             // Baseline: SQLite, one row per sample, same batches and durability.
-            let pool = try DatabasePool(path: base + "/baseline.sqlite")
+            var baselineConfiguration = Configuration()
+            baselineConfiguration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            let pool = try DatabasePool(path: base + "/baseline.sqlite", configuration: baselineConfiguration)
             try await pool.write { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "CREATE TABLE sample (tag TEXT NOT NULL, t INTEGER NOT NULL, value REAL, quality INTEGER NOT NULL)")
                 try db.execute(sql: "CREATE INDEX sample_tag_t ON sample (tag, t)")
             }
@@ -62,9 +63,14 @@ struct BenchCommand: AsyncParsableCommand {
 
             let millraceRate = Double(total) / millraceSeconds
             let baselineRate = Double(total) / baselineSeconds
-            print(String(format: "%-28@ %14@ %16@", "engine" as NSString, "samples/s" as NSString, "bytes/sample" as NSString))
-            print(String(format: "%-28@ %14.0f %16.1f", "millrace historian" as NSString, millraceRate, Double(millraceBytes) / Double(total)))
-            print(String(format: "%-28@ %14.0f %16.1f", "sqlite, row per sample" as NSString, baselineRate, Double(baselineBytes) / Double(total)))
+            func row(_ name: String, _ rate: String, _ size: String) -> String {
+                name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                    + String(repeating: " ", count: max(0, 14 - rate.count)) + rate
+                    + String(repeating: " ", count: max(0, 16 - size.count)) + size
+            }
+            print(row("engine", "samples/s", "bytes/sample"))
+            print(row("millrace historian", String(format: "%.0f", millraceRate), String(format: "%.1f", Double(millraceBytes) / Double(total))))
+            print(row("sqlite, row per sample", String(format: "%.0f", baselineRate), String(format: "%.1f", Double(baselineBytes) / Double(total))))
             print(String(format: "ratio millrace/sqlite: %.2fx ingest, %.2fx size", millraceRate / baselineRate, Double(millraceBytes) / Double(baselineBytes)))
         }
 
