@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "HistorianCore", targets: ["HistorianCore"]),
         .library(name: "ModbusCore", targets: ["ModbusCore"]),
+        .library(name: "Analytics", targets: ["Analytics"]),
         .library(name: "MillraceApp", targets: ["MillraceApp"]),
     ],
     dependencies: [
@@ -37,9 +38,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Pure historian logic: chunk codecs and query math, no I/O.
-        .target(name: "HistorianCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        .target(name: "HistorianCore", dependencies: ["MillraceCore"], exclude: ["Query"], swiftSettings: swiftSettings),
         // Pure Modbus: PDU/ADU codecs, exception codes, client state machine, tag mapping, read planner.
         .target(name: "ModbusCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        // Condition monitoring: pure signal processing, vibration features, ISO 10816 severity, bearings.
+        .target(name: "Analytics", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
         // Storage engines behind the `HistorianStore` protocol.
         .target(
             name: "Historian",
@@ -61,7 +64,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The plant twin.
-        .target(name: "Simulator", dependencies: ["MillraceCore"], exclude: ["Plant"], swiftSettings: swiftSettings),
+        .target(name: "Simulator", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
         // HTTP API and web UI.
         .target(
             name: "API",
@@ -127,6 +130,7 @@ let package = Package(
                 "HistorianCore", "MillraceCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures", "Query"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -138,9 +142,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "AnalyticsTests",
+            dependencies: [
+                "Analytics", "MillraceCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "MillraceCore", "MillraceTestSupport"],
-            exclude: ["Plant"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -178,6 +189,7 @@ if ProcessInfo.processInfo.environment["MILLRACE_FUZZ"] != nil {
         ("FuzzConfigDecoder", ["MillraceConfiguration"]),
         ("FuzzModbusADU", ["ModbusCore"]),
         ("FuzzChunkDecoder", ["HistorianCore", "MillraceCore"]),
+        ("FuzzWALDecoder", ["HistorianCore"]),
     ]
     for (name, dependencies) in fuzzTargets {
         package.targets.append(
