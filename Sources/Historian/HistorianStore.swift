@@ -48,3 +48,12 @@ public struct HistorianError: Error, Hashable, Sendable, CustomStringConvertible
 
     public var description: String { "\(code): \(message)" }
 }
+
+/// How hard the historian works to make an acknowledged write survive.
+public enum HistorianSyncPolicy: String, Sendable, CaseIterable, Codable {
+    /// fsync at every append: an acknowledged write survives power loss.
+    case full
+    /// Written to the operating system at every append, fsync at checkpoints: an acknowledged write survives a
+    /// crash or `kill -9` of the process; the last appends may be lost if the machine loses power.
+    case normal
+}

@@ -11,12 +11,7 @@ import Synchronization
 /// With `synchronous = NORMAL` in WAL mode a committed batch survives a crash of the process; with `.full`
 /// it also survives a power loss. The compressed chunk engine replaces the row layout (see the historian issue).
 public final class SQLiteHistorian: HistorianStore {
-    public enum SyncPolicy: String, Sendable, CaseIterable {
-        /// fsync at every commit: survives power loss.
-        case full
-        /// fsync at checkpoints: survives a crash of the process, may lose the last commits on power loss.
-        case normal
-    }
+    public typealias SyncPolicy = HistorianSyncPolicy
 
     private let pool: DatabasePool
     private let logger: Logger

@@ -3,7 +3,7 @@
 /// Chosen over CRC-32 (IEEE) for its better Hamming distance on the message sizes of chunks (Castagnoli,
 /// Brauer, Herrmann 1993); reflected polynomial 0x82F63B78, initial value and final xor 0xFFFFFFFF.
 /// Table-driven, one byte per step.
-enum CRC32C {
+public enum CRC32C {
     /// The 256-entry lookup table for the reflected polynomial.
     static let table: [UInt32] = (0..<256).map { index in
         var crc = UInt32(index)
@@ -14,7 +14,7 @@ enum CRC32C {
     }
 
     /// The checksum of `bytes`; `checksum("123456789".utf8) == 0xE3069283` (RFC 3720 check value).
-    static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
+    public static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         table.withUnsafeBufferPointer { table in
             for byte in bytes {

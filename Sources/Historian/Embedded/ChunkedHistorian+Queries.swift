@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import HistorianCore
+import MillraceCore
+
+extension ChunkedHistorian {
+    public func samples(of tag: TagID, from: Timestamp, to: Timestamp, limit: Int) async throws(HistorianError) -> [Sample] {
+        try checkOpen()
+        guard from <= to else { throw HistorianError(.invalidRange, "'from' is after 'to'") }
+        var result: [Sample] = []
+        try scan(tag, from: from, to: to) { sample in
+            result.append(sample)
+            return result.count < limit
+        }
+        return result
+    }
+
+    /// Calls `body` with each sample of `tag` in `[from, to)`, oldest first, until it returns false.
+    /// A chunk that fails its checksum is quarantined and skipped, with an error in the log; the rest is read.
+    func scan(_ tag: TagID, from: Timestamp, to: Timestamp, _ body: (Sample) -> Bool) throws(HistorianError) {
+        guard let state = tags[tag] else { throw HistorianError(.unknownTag, "tag '\(tag)' is not registered") }
+        if from >= to { return }
+        let rows: [Row]
+        do {
+            rows = try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT start, data FROM chunk WHERE tag = ? AND sealed = 1 AND end >= ? AND start < ? ORDER BY start",
+                    arguments: [state.id, from.microseconds, to.microseconds])
+            }
+        } catch {
+            throw HistorianError(.storage, "cannot read chunks of '\(tag)': \(error)")
+        }
+        for row in rows {
+            let data: Data = row["data"]
+            let chunk: Chunk
+            do {
+                chunk = try Chunk(Array(data))
+            } catch {
+                let start: Int64 = row["start"]
+                logger.error("quarantined a corrupt chunk", metadata: ["tag": "\(tag)", "start": "\(start)", "error": "\(error)"])
+                try? pool.write { db in try Self.quarantine(tagID: state.id, start: start, reason: "\(error)", data: data, db: db) }
+                continue
+            }
+            var decoder = chunk.makeDecoder()
+            while let sample = decoder.next() {
+                if sample.time < from { continue }
+                if sample.time >= to { return }
+                if !body(sample) { return }
+            }
+            if let error = decoder.error {
+                logger.error("a chunk stopped decoding part way", metadata: ["tag": "\(tag)", "error": "\(error)"])
+            }
+        }
+        if let first = state.head.firstTime, first < to, let last = state.head.lastTime, last >= from {
+            for sample in (try? Chunk.decode(state.head.finish())) ?? [] {
+                if sample.time < from { continue }
+                if sample.time >= to { return }
+                if !body(sample) { return }
+            }
+        }
+    }
+
+    /// The newest sample strictly before `time`, for step and time-weighted semantics at a range's start.
+    func sample(before time: Timestamp, of tag: TagID) throws(HistorianError) -> Sample? {
+        guard let state = tags[tag] else { throw HistorianError(.unknownTag, "tag '\(tag)' is not registered") }
+        if let first = state.head.firstTime, first < time {
+            let head = (try? Chunk.decode(state.head.finish())) ?? []
+            if let found = head.last(where: { $0.time < time }) { return found }
+        }
+        let data: Data?
+        do {
+            data = try pool.read { db in
+                try Data.fetchOne(
+                    db, sql: "SELECT data FROM chunk WHERE tag = ? AND sealed = 1 AND start < ? ORDER BY start DESC LIMIT 1",
+                    arguments: [state.id, time.microseconds])
+            }
+        } catch {
+            throw HistorianError(.storage, "cannot read chunks of '\(tag)': \(error)")
+        }
+        guard let data, let samples = try? Chunk.decode(Array(data)) else { return nil }
+        return samples.last { $0.time < time }
+    }
+}
