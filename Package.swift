@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "HistorianCore", targets: ["HistorianCore"]),
         .library(name: "ModbusCore", targets: ["ModbusCore"]),
+        .library(name: "ModbusNIO", targets: ["ModbusNIO"]),
         .library(name: "Analytics", targets: ["Analytics"]),
         .library(name: "MillraceApp", targets: ["MillraceApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -38,11 +40,33 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Pure historian logic: chunk codecs and query math, no I/O.
-        .target(name: "HistorianCore", dependencies: ["MillraceCore"], exclude: ["Query"], swiftSettings: swiftSettings),
+        .target(name: "HistorianCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
         // Pure Modbus: PDU/ADU codecs, exception codes, client state machine, tag mapping, read planner.
         .target(name: "ModbusCore", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        // Modbus over NIO: MBAP and RTU-over-TCP codecs, the client (channel handler + ModbusClient), the device server.
+        .target(
+            name: "ModbusNIO",
+            dependencies: [
+                "ModbusCore", "MillraceCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Benchmarks/modbus/run builds it with -c release; not a product.
+        .executableTarget(
+            name: "ModbusBenchmark",
+            dependencies: [
+                "ModbusNIO", "ModbusCore", "MillraceCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/modbus/ModbusBenchmark",
+            swiftSettings: swiftSettings
+        ),
         // Condition monitoring: pure signal processing, vibration features, ISO 10816 severity, bearings.
-        .target(name: "Analytics", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
+        .target(name: "Analytics", dependencies: ["MillraceCore"], exclude: ["Diagnosis", "Anomaly", "RUL"], swiftSettings: swiftSettings),
         // Storage engines behind the `HistorianStore` protocol.
         .target(
             name: "Historian",
@@ -130,7 +154,7 @@ let package = Package(
                 "HistorianCore", "MillraceCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            exclude: ["Fixtures", "Query"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -142,11 +166,32 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ModbusNIOTests",
+            dependencies: [
+                "ModbusNIO", "ModbusCore", "MillraceCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ModbusIntegrationTests",
+            dependencies: [
+                "ModbusNIO", "ModbusCore", "MillraceCore", "MillraceTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "AnalyticsTests",
             dependencies: [
                 "Analytics", "MillraceCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Diagnosis", "Anomaly", "RUL"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
