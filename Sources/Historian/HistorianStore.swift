@@ -1,3 +1,4 @@
+import HistorianCore
 import MillraceCore
 
 /// The historian as the rest of Millrace sees it: append samples durably, read them back.
@@ -14,6 +15,27 @@ public protocol HistorianStore: Sendable {
 
     /// Samples of one tag with `from <= time < to`, oldest first, at most `limit` of them.
     func samples(of tag: TagID, from: Timestamp, to: Timestamp, limit: Int) async throws(HistorianError) -> [Sample]
+
+    /// The newest sample of `tag` strictly before `time` (the value in effect at `time`), if any.
+    func sample(of tag: TagID, before time: Timestamp) async throws(HistorianError) -> Sample?
+
+    /// The oldest sample of `tag` at or after `time`, if any.
+    func sample(of tag: TagID, atOrAfter time: Timestamp) async throws(HistorianError) -> Sample?
+
+    /// One aggregate value per `interval` over `[from, to)` (docs/historian-queries.md).
+    func aggregate(
+        _ tag: TagID, from: Timestamp, to: Timestamp, interval: Duration, kind: AggregateKind,
+        options: AggregationOptions
+    ) async throws(HistorianError) -> [AggregateBucket]
+
+    /// Values at `from`, `from + every`, … up to `to`, linear or step.
+    func interpolate(
+        _ tag: TagID, from: Timestamp, to: Timestamp, every interval: Duration, mode: InterpolationMode
+    ) async throws(HistorianError) -> [InterpolatedValue]
+
+    /// About `pixels` points that draw `[from, to)` faithfully (gaps kept as points without a value).
+    func plot(_ tag: TagID, from: Timestamp, to: Timestamp, pixels: Int, method: PlotMethod) async throws(HistorianError)
+        -> [PlotPoint]
 
     /// The newest sample of each of the given tags that has one.
     func latest(of tags: [TagID]) async throws(HistorianError) -> [TagID: Sample]

@@ -181,6 +181,26 @@ public final class SQLiteHistorian: HistorianStore {
         }
     }
 
+    public func sample(of tag: TagID, before time: Timestamp) async throws(HistorianError) -> Sample? {
+        try await neighbour(of: tag, sql: "SELECT t, bits, text, quality FROM sample WHERE tag = ? AND t < ? ORDER BY t DESC LIMIT 1", time)
+    }
+
+    public func sample(of tag: TagID, atOrAfter time: Timestamp) async throws(HistorianError) -> Sample? {
+        try await neighbour(of: tag, sql: "SELECT t, bits, text, quality FROM sample WHERE tag = ? AND t >= ? ORDER BY t LIMIT 1", time)
+    }
+
+    private func neighbour(of tag: TagID, sql: String, _ time: Timestamp) async throws(HistorianError) -> Sample? {
+        try checkOpen()
+        let (id, kind) = try lookup(tag)
+        do {
+            return try await pool.read { db in
+                try Row.fetchOne(db, sql: sql, arguments: [id, time.microseconds]).map { Self.decode($0, kind: kind) }
+            }
+        } catch {
+            throw HistorianError(.storage, "cannot read samples of '\(tag)': \(error)")
+        }
+    }
+
     public func latest(of tags: [TagID]) async throws(HistorianError) -> [TagID: Sample] {
         try checkOpen()
         let (ids, kinds) = state.withLock { ($0.ids, $0.kinds) }

@@ -47,7 +47,9 @@ public struct MillraceApplication: Sendable {
         } catch {
             throw ApplicationError("cannot create the data directory '\(directory)': \(error.localizedDescription)")
         }
-        let store = try SQLiteHistorian(path: directory + "/historian.sqlite", logger: logger)
+        var options = ChunkedHistorian.Options()
+        options.sync = configuration.storage.sync == .full ? .full : .normal
+        let store = try await ChunkedHistorian.open(directory: directory, options: options, logger: logger)
         try await store.register(tags: configuration.tagMetadata)
 
         let pipeline = IngestPipeline(

@@ -99,7 +99,10 @@ public enum ConfigurationSchema {
         ], required: ["id", "type"], description: "A source of samples.")
 
     static let storage = JSONSchema.object(
-        properties: [("directory", .string(description: "Data directory.", pattern: nil, enumeration: nil))],
+        properties: [
+            ("directory", .string(description: "Data directory.", pattern: nil, enumeration: nil)),
+            ("sync", .string(description: "normal: survives a crash of the process; full: also a power loss.", pattern: nil, enumeration: StorageSync.allCases.map(\.rawValue))),
+        ],
         required: [], description: "Historian storage.")
 
     static let http = JSONSchema.object(

@@ -1,13 +1,25 @@
 import MillraceCore
 
+/// How hard the historian works to keep an acknowledged sample.
+public enum StorageSync: String, ConfigEnum {
+    /// Survives a crash or kill of the process (the default).
+    case normal
+    /// Also survives a power loss: every append is fsynced.
+    case full
+}
+
 /// Where the historian keeps its files.
 public struct StorageConfiguration: Hashable, Sendable, Codable, StrictKeys {
     /// The data directory, relative to the working directory unless absolute.
     public var directory: String
+    public var sync: StorageSync
 
-    public enum Keys: String, CodingKey, CaseIterable { case directory }
+    public enum Keys: String, CodingKey, CaseIterable { case directory, sync }
 
-    public init(directory: String = "data") { self.directory = directory }
+    public init(directory: String = "data", sync: StorageSync = .normal) {
+        self.directory = directory
+        self.sync = sync
+    }
 
     public init(from decoder: any Decoder) throws {
         try decoder.rejectUnknownKeys(Keys.self)
@@ -15,11 +27,13 @@ public struct StorageConfiguration: Hashable, Sendable, Codable, StrictKeys {
         directory = try container.decodeIfPresent(String.self, forKey: .directory) { directory in
             directory.isEmpty || directory.contains("\0") ? "found '\(directory)', expected a directory path" : nil
         } ?? "data"
+        sync = try container.decodeIfPresent(StorageSync.self, forKey: .sync) ?? .normal
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(directory, forKey: .directory)
+        try container.encode(sync, forKey: .sync)
     }
 }
 

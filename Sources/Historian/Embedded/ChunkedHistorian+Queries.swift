@@ -61,8 +61,19 @@ extension ChunkedHistorian {
         }
     }
 
+    public func sample(of tag: TagID, atOrAfter time: Timestamp) async throws(HistorianError) -> Sample? {
+        try checkOpen()
+        var found: Sample?
+        try scan(tag, from: time, to: Timestamp.latestAccepted + .microseconds(1)) { sample in
+            found = sample
+            return false
+        }
+        return found
+    }
+
     /// The newest sample strictly before `time`, for step and time-weighted semantics at a range's start.
-    func sample(before time: Timestamp, of tag: TagID) throws(HistorianError) -> Sample? {
+    public func sample(of tag: TagID, before time: Timestamp) async throws(HistorianError) -> Sample? {
+        try checkOpen()
         guard let state = tags[tag] else { throw HistorianError(.unknownTag, "tag '\(tag)' is not registered") }
         if let first = state.head.firstTime, first < time {
             let head = (try? Chunk.decode(state.head.finish())) ?? []
@@ -70,7 +81,7 @@ extension ChunkedHistorian {
         }
         let data: Data?
         do {
-            data = try pool.read { db in
+            data = try await pool.read { db in
                 try Data.fetchOne(
                     db, sql: "SELECT data FROM chunk WHERE tag = ? AND sealed = 1 AND start < ? ORDER BY start DESC LIMIT 1",
                     arguments: [state.id, time.microseconds])
