@@ -56,6 +56,8 @@ public enum APIRouter {
                 SamplesDTO(tag: id.rawValue, from: from.iso8601, to: to.iso8601, samples: samples.map(SampleDTO.init), next: next))
         }
 
+        HistoryRoutes.add(to: router, environment: environment)
+
         router.get("/") { _, _ in WebAssets.page(WebAssets.indexHTML) }
         router.get("/index.html") { _, _ in WebAssets.page(WebAssets.indexHTML) }
         return router

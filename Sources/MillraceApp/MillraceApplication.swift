@@ -64,6 +64,9 @@ public struct MillraceApplication: Sendable {
             case .simulator:
                 let input = SimulatorInput(connection: connection, tags: tags, clock: clock)
                 services.append(InputService(input: input, sink: pipeline, clock: clock, logger: logger))
+            case .modbusTCP, .modbusRTUOverTCP:
+                let input = try ModbusInput(connection: connection, tags: tags, clock: clock, logger: logger)
+                services.append(InputService(input: input, sink: pipeline, clock: clock, logger: logger))
             }
         }
 

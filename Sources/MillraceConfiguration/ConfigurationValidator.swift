@@ -57,8 +57,8 @@ struct ConfigurationValidator {
                     code: .unknownReference, keyPath: "\(keyPath).connection",
                     message: "found '\(tag.connection)', which is not a connection id; \(known)")
             }
-            if let problem = connection.problem(withAddress: tag.address) {
-                throw Problem(code: .invalidValue, keyPath: "\(keyPath).address", message: problem)
+            if let problem = connection.problem(with: tag) {
+                throw Problem(code: .invalidValue, keyPath: "\(keyPath).\(problem.key)", message: problem.message)
             }
         }
     }

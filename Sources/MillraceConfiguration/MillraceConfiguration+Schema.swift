@@ -85,6 +85,7 @@ public enum ConfigurationSchema {
             ("pollInterval", duration),
             ("maxInterval", duration),
             ("writable", .boolean(description: "Whether Millrace may write the tag. Off unless set.")),
+            ("length", .integer(description: "String tags on register devices: length in characters.", minimum: 1, maximum: 250)),
         ], required: ["id", "connection", "address", "type"], description: "A measured point.")
 
     static let connection = JSONSchema.object(
@@ -96,6 +97,12 @@ public enum ConfigurationSchema {
             ("enabled", .boolean(description: "")),
             ("model", .string(description: "Simulator: equipment model.", pattern: nil, enumeration: SimulatorModel.allCases.map(\.rawValue))),
             ("seed", .integer(description: "Simulator: random seed.", minimum: 0, maximum: nil)),
+            ("host", .string(description: "Modbus: host name or IP address.", pattern: nil, enumeration: nil)),
+            ("port", .integer(description: "Modbus: TCP port.", minimum: 1, maximum: 65535)),
+            ("unitId", .integer(description: "Modbus: unit id.", minimum: 0, maximum: 255)),
+            ("timeout", duration),
+            ("pipelineWindow", .integer(description: "Modbus: requests in flight at once.", minimum: 1, maximum: 64)),
+            ("maxGap", .integer(description: "Modbus: largest gap one read may span to cover several tags.", minimum: 0, maximum: 120)),
         ], required: ["id", "type"], description: "A source of samples.")
 
     static let storage = JSONSchema.object(

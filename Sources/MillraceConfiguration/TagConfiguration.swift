@@ -46,17 +46,19 @@ public struct TagConfiguration: Hashable, Sendable, Codable, StrictKeys {
     public var maxInterval: ConfigDuration
     /// Whether Millrace may write this tag to the device. Off unless set.
     public var writable: Bool
+    /// For string tags on register devices: the length in characters.
+    public var length: Int?
 
     public enum Keys: String, CodingKey, CaseIterable {
         case id, name, description, connection, address, type, byteOrder, unit, scale, offset, deadband,
-            pollInterval, maxInterval, writable
+            pollInterval, maxInterval, writable, length
     }
 
     public init(
         id: TagID, name: String, description: String = "", connection: String, address: String,
         type: TagDataType, byteOrder: ByteOrder = .ABCD, unit: EngineeringUnit = .none, scale: Double = 1,
         offset: Double = 0, deadband: Double = 0, pollInterval: ConfigDuration? = nil,
-        maxInterval: ConfigDuration = ConfigDuration(.seconds(60)), writable: Bool = false
+        maxInterval: ConfigDuration = ConfigDuration(.seconds(60)), writable: Bool = false, length: Int? = nil
     ) {
         self.id = id
         self.name = name
@@ -72,6 +74,7 @@ public struct TagConfiguration: Hashable, Sendable, Codable, StrictKeys {
         self.pollInterval = pollInterval
         self.maxInterval = maxInterval
         self.writable = writable
+        self.length = length
     }
 
     /// Whether a scale or offset turns raw integers into engineering doubles.
@@ -108,6 +111,9 @@ public struct TagConfiguration: Hashable, Sendable, Codable, StrictKeys {
                 ? nil : "found \(interval), expected at least 1s"
         } ?? ConfigDuration(.seconds(60))
         writable = try container.decodeIfPresent(Bool.self, forKey: .writable) ?? false
+        length = try container.decodeIfPresent(Int.self, forKey: .length) { length in
+            (1...250).contains(length) ? nil : "found \(length), expected 1 to 250 characters"
+        }
         if (type == .string || type == .bool) && isScaled {
             throw container.invalid(.scale, "a \(type.rawValue) tag cannot have a scale or offset")
         }
@@ -129,6 +135,7 @@ public struct TagConfiguration: Hashable, Sendable, Codable, StrictKeys {
         try container.encodeIfPresent(pollInterval, forKey: .pollInterval)
         if maxInterval.duration != .seconds(60) { try container.encode(maxInterval, forKey: .maxInterval) }
         if writable { try container.encode(writable, forKey: .writable) }
+        try container.encodeIfPresent(length, forKey: .length)
     }
 }
 

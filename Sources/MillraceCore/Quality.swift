@@ -62,6 +62,8 @@ public struct Quality: Hashable, Sendable, CustomStringConvertible {
     public static let notConnected = Quality(.bad, .notConnected)
     public static let lastUsableValue = Quality(.uncertain, .lastUsableValue)
     public static let waitingForInitialData = Quality(.bad, .waitingForInitialData)
+    public static let deviceFailure = Quality(.bad, .deviceFailure)
+    public static let decodingError = Quality(.bad, .decodingError)
 
     public var isGood: Bool { severity == .good }
     public var isBad: Bool { severity == .bad }

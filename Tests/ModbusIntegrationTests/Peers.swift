@@ -13,12 +13,7 @@ enum Peers {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     /// The Python the test script prepared (`MILLRACE_TEST_PYTHON`, a venv with pymodbus), else `python3`.
-    static let python: [String] = {
-        if let python = ProcessInfo.processInfo.environment["MILLRACE_TEST_PYTHON"], !python.isEmpty {
-            return [python]
-        }
-        return ["/usr/bin/env", "python3"]
-    }()
+    static let python: [String] = TestPeers.python
 
     /// The pymodbus version, or nil when that Python cannot import pymodbus.
     static let pymodbusVersion: String? = {
@@ -50,23 +45,7 @@ enum Peers {
     }
 
     /// A TCP port on 127.0.0.1 that was free a moment ago (bound to 0, then released).
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw ChildProcessError("socket() failed") }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(descriptor, pointer, length) == 0 && getsockname(descriptor, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw ChildProcessError("bind() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    static func freePort() throws -> Int { try TestPeers.freePort() }
 
     /// Starts a server process and waits for its "READY" line.
     static func startServer(_ command: [String]) async throws -> ChildProcess {

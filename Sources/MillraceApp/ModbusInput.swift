@@ -1,0 +1,150 @@
+import Collector
+import Logging
+import MillraceConfiguration
+import MillraceCore
+import ModbusCore
+import ModbusNIO
+import NIOCore
+import NIOPosix
+
+/// Polls one Modbus device: its tags are grouped by poll interval, each group's registers are coalesced into
+/// the fewest reads (`ModbusReadPlanner`, within the protocol limits and the connection's `maxGap`), and each
+/// tick's values go to the sink as one batch. A read that fails gives its tags a bad sample with the failure's
+/// quality (communication failure while the device is unreachable), never a stale good value. The client
+/// reconnects by itself with backoff; polling simply continues.
+struct ModbusInput: Input {
+    struct Point: Sendable {
+        var tag: TagID
+        var kind: ValueKind
+        var address: ModbusAddress
+        var mapping: ModbusTagMapping
+        var interval: Duration
+    }
+
+    let connectionID: String
+    let tags: [TagID: ValueKind]
+    let connection: ConnectionConfiguration
+    let points: [Point]
+    let clock: any WallClock
+    let logger: Logger
+
+    init(connection: ConnectionConfiguration, tags configured: [TagConfiguration], clock: any WallClock, logger: Logger) throws {
+        connectionID = connection.id
+        self.connection = connection
+        self.clock = clock
+        var logger = logger
+        logger[metadataKey: "connection"] = "\(connection.id)"
+        self.logger = logger
+        points = try configured.map { tag in
+            let (address, mapping) = try tag.modbusMapping()
+            return Point(
+                tag: tag.id, kind: tag.storedKind, address: address, mapping: mapping,
+                interval: tag.pollInterval?.duration ?? connection.pollInterval.duration)
+        }
+        tags = Dictionary(points.map { ($0.tag, $0.kind) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func run(into sink: any SampleSink) async throws {
+        let client = ModbusClient(
+            host: connection.host ?? "127.0.0.1", port: connection.port, unitID: UInt8(clamping: connection.unitId),
+            configuration: ModbusClientConfiguration(
+                pipelineWindow: connection.pipelineWindow, requestTimeout: connection.timeout.duration),
+            transport: connection.type == .modbusRTUOverTCP ? .rtuOverTCP : .tcp,
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, clock: clock, logger: logger)
+        let groups = Dictionary(grouping: points, by: \.interval)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (interval, points) in groups {
+                    group.addTask { try await poll(points, every: interval, client: client, sink: sink) }
+                }
+                try await group.waitForAll()
+            }
+        } catch {
+            await client.close()
+            throw error
+        }
+        await client.close()
+    }
+
+    private func poll(_ points: [Point], every interval: Duration, client: ModbusClient, sink: any SampleSink) async throws {
+        let planner = ModbusReadPlanner(maximumRegisterGap: connection.maxGap, maximumBitGap: connection.maxGap * 16)
+        let spans = points.map { ModbusReadSpan(address: $0.address, dataType: $0.mapping.dataType) }
+        let plan = try planner.plan(spans)
+        let step = max(1, interval.microseconds)
+        var next = Timestamp(microseconds: (clock.now().microseconds / step + 1) * step)
+        logger.info("polling", metadata: ["tags": "\(points.count)", "reads": "\(plan.count)", "interval": "\(interval)"])
+        while !Task.isCancelled {
+            try await clock.sleep(until: next)
+            // All reads of a tick are submitted together; the client keeps `pipelineWindow` in flight.
+            let results = await withTaskGroup(of: (Int, Result<ModbusResponse, ModbusClientError>).self) { group in
+                for (index, read) in plan.enumerated() {
+                    group.addTask {
+                        do {
+                            return (index, .success(try await client.send(read.request)))
+                        } catch {
+                            return (index, .failure(error as? ModbusClientError ?? ModbusClientError(.connectionLost, "\(error)")))
+                        }
+                    }
+                }
+                var results = [Result<ModbusResponse, ModbusClientError>?](repeating: nil, count: plan.count)
+                for await (index, result) in group { results[index] = result }
+                return results
+            }
+            let now = clock.now()
+            var batch: [TaggedSample] = []
+            batch.reserveCapacity(points.count)
+            for (read, result) in zip(plan, results) {
+                for index in read.spanIndices {
+                    let point = points[index]
+                    batch.append(TaggedSample(tag: point.tag, sample: Self.sample(point, read: read, span: spans[index], result: result, time: now)))
+                }
+            }
+            try await sink.write(batch)
+            next = next + .microseconds(step)
+            let late = clock.now()
+            if next < late { next = Timestamp(microseconds: (late.microseconds / step + 1) * step) }
+        }
+    }
+
+    static func sample(
+        _ point: Point, read: ModbusPlannedRead, span: ModbusReadSpan, result: Result<ModbusResponse, ModbusClientError>?,
+        time: Timestamp
+    ) -> Sample {
+        let bad = { (quality: Quality) in Sample(time: time, value: .placeholder(for: point.kind), quality: quality) }
+        guard let result else { return bad(.communicationFailure) }
+        switch result {
+        case .failure(let error):
+            return bad(error.quality)
+        case .success(let response):
+            do {
+                let reading: ModbusTagReading
+                switch response {
+                case .readCoils(let bits), .readDiscreteInputs(let bits):
+                    guard let slice = read.values(for: span, in: bits), let bit = slice.first else { return bad(.decodingError) }
+                    reading = try point.mapping.decode(bit: bit)
+                case .readHoldingRegisters(let registers), .readInputRegisters(let registers):
+                    guard let slice = read.values(for: span, in: registers) else { return bad(.decodingError) }
+                    reading = try point.mapping.decode(registers: slice)
+                default:
+                    return bad(.decodingError)
+                }
+                guard let value = coerce(reading.value, to: point.kind) else { return bad(.decodingError) }
+                return Sample(time: time, value: value, quality: reading.quality)
+            } catch {
+                return bad(.decodingError)
+            }
+        }
+    }
+
+    /// The value as the tag's stored kind (the mapping may widen, e.g. a uint64 beyond Int64 as a double).
+    static func coerce(_ value: DataValue, to kind: ValueKind) -> DataValue? {
+        if value.kind == kind { return value }
+        switch (value, kind) {
+        case (.integer(let v), .double): return .double(Double(v))
+        case (.double(let v), .integer): return Int64(exactly: v.rounded()).map(DataValue.integer)
+        case (.bool(let v), .double): return .double(v ? 1 : 0)
+        case (.bool(let v), .integer): return .integer(v ? 1 : 0)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import MillraceTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The whole path a controls engineer uses: a Modbus device (pymodbus), a YAML configuration, `millrace run`,
+/// values in the API with their quality — and a device power cycle that Millrace rides through by itself.
+@Suite(.serialized, .enabled(if: TestPeers.pythonCanImport("pymodbus"), "needs pymodbus (scripts/test installs it)"))
+struct ModbusCollectorTests {
+    typealias Current = [String: (value: Any, quality: String, time: String)]
+
+    func startDevice(port: Int) async throws -> ChildProcess {
+        let command = TestPeers.python + [TestPeers.repository + "/scripts/peers/pymodbus_server.py", String(port)]
+        let device = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()))
+        try await device.waitForOutput(timeout: .seconds(30)) { out, _ in out.contains("READY") }
+        return device
+    }
+
+    func currentValues(_ base: String) async throws -> Current {
+        let (_, json) = try await HTTPTestClient.getJSON(base + "/api/v1/tags")
+        var result: Current = [:]
+        for tag in (json as? [String: Any])?["tags"] as? [[String: Any]] ?? [] {
+            guard let id = tag["id"] as? String, let current = tag["current"] as? [String: Any] else { continue }
+            result[id] = (current["value"] ?? NSNull(), current["quality"] as? String ?? "", current["time"] as? String ?? "")
+        }
+        return result
+    }
+
+    /// Polls until `predicate` holds for the current values (100 ms apart, at most 30 s).
+    func waitFor(_ base: String, _ what: String, _ predicate: (Current) -> Bool) async throws {
+        for _ in 0..<300 {
+            if predicate(try await currentValues(base)) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        Issue.record("gave up waiting for \(what); last values: \(try await currentValues(base))")
+    }
+
+    @Test func pollsADeviceAndRidesThroughItsPowerCycle() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let port = try TestPeers.freePort()
+        var device = try await startDevice(port: port)
+        let config = try directory.write(
+            "plant.yaml",
+            """
+            version: 1
+            enterprise: Test
+            sites:
+              - id: s
+                areas:
+                  - id: a
+                    lines:
+                      - id: l
+                        assets:
+                          - id: pump
+                            type: pump
+                            tags:
+                              - { id: hr10, connection: plc, address: "holding:10", type: uint16 }
+                              - { id: hr20, connection: plc, address: "holding:20", type: int32 }
+                              - { id: ir5, connection: plc, address: "30006", type: uint16, scale: 0.1, unit: bar }
+                              - { id: coil3, connection: plc, address: "coil:3", type: bool }
+                              - { id: bit, connection: plc, address: "holding:7.0", type: bool }
+            connections:
+              - id: plc
+                type: modbus-tcp
+                host: 127.0.0.1
+                port: \(port)
+                unitId: 1
+                pollInterval: 200ms
+                timeout: 300ms
+            """)
+        let millrace = try ChildProcess(
+            executable: try MillraceBinary.path(),
+            arguments: ["run", "--config", config, "--http-port", "0", "--data-dir", directory.file("data")],
+            directory: directory.path)
+        try await millrace.waitForOutput { out, _ in out.contains("Dashboard: http://") }
+        let line = try #require(millrace.standardOutput.split(separator: "\n").first { $0.contains("Dashboard: http://") })
+        let base = String(try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }))
+
+        // The device's known values (scripts/peers/pymodbus_server.py): holding n = n, input n = 1000 + n.
+        try await waitFor(base, "the first good values") { values in
+            values["hr10"]?.quality == "good" && values["coil3"]?.quality == "good"
+        }
+        let values = try await currentValues(base)
+        #expect(values["hr10"]?.value as? Int == 10)
+        #expect(values["hr20"]?.value as? Int == 20 << 16 | 21)
+        #expect(abs((values["ir5"]?.value as? Double ?? 0) - 100.5) < 1e-9)
+        #expect(values["coil3"]?.value as? Bool == true)
+        #expect(values["bit"]?.value as? Bool == true)  // holding 7 = 7: bit 0 set
+
+        // Power cycle: the device disappears; within a few polls every tag is bad / communication failure.
+        device.signal(SIGKILL)
+        _ = try await device.waitForExit()
+        try await waitFor(base, "bad quality during the outage") { values in
+            ["hr10", "hr20", "ir5", "coil3", "bit"].allSatisfy { values[$0]?.quality == "bad:communicationFailure" }
+        }
+        // The device comes back on the same port: polling resumes by itself, no restart of Millrace.
+        device = try await startDevice(port: port)
+        try await waitFor(base, "good values after the device returned") { values in
+            values["hr10"]?.quality == "good" && values["hr10"]?.value as? Int == 10
+        }
+        // The history of the outage is there: good, then bad, then good again.
+        let (_, history) = try await HTTPTestClient.getJSON(base + "/api/v1/tags/hr10/samples?from=now-5m")
+        let qualities = ((history as? [String: Any])?["samples"] as? [[String: Any]] ?? []).compactMap { $0["quality"] as? String }
+        let firstBad = try #require(qualities.firstIndex(of: "bad:communicationFailure"))
+        #expect(qualities[..<firstBad].contains("good"))
+        #expect(qualities[firstBad...].contains("good"))
+
+        millrace.signal(SIGTERM)
+        let (status, _) = try await millrace.waitForExit()
+        #expect(status == 0)
+        device.signal(SIGKILL)
+        _ = try await device.waitForExit()
+    }
+}
