@@ -201,6 +201,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MillraceAppTests",
+            dependencies: [
+                "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SecurityTests",
             dependencies: ["MillraceSecurity", "MillraceCore"],
             swiftSettings: swiftSettings
