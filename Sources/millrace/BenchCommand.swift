@@ -28,8 +28,9 @@ struct BenchCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: base) }
 
-            // Millrace historian.
-            let store = try SQLiteHistorian(path: base + "/millrace.sqlite", logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
+            // Millrace historian (the chunked engine, WAL included).
+            let store = try await ChunkedHistorian.open(
+                directory: base + "/millrace", logger: Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() }))
             try await store.register(tags: data.tags)
             let millraceSeconds = try await Self.measure {
                 for start in stride(from: 0, to: data.samples.count, by: batch) {
@@ -37,7 +38,7 @@ struct BenchCommand: AsyncParsableCommand {
                 }
             }
             try await store.close()
-            let millraceBytes = Self.size(base + "/millrace.sqlite")
+            let millraceBytes = Self.size(base + "/millrace/historian.sqlite") + Self.size(base + "/millrace/historian.wal")
 
             // Baseline: SQLite, one row per sample, same batches and durability.
             var baselineConfiguration = Configuration()
