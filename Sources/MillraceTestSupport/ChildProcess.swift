@@ -54,7 +54,7 @@ public final class ChildProcess: @unchecked Sendable {
     public var standardError: String { lock.withLock { stderrText } }
 
     /// Waits until `predicate` holds for the output so far, polling; throws after `timeout`.
-    public func waitForOutput(timeout: Duration = .seconds(60), _ predicate: (String, String) -> Bool) async throws {
+    public func waitForOutput(timeout: Duration = .seconds(300), _ predicate: (String, String) -> Bool) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while clock.now < deadline {

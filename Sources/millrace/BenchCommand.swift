@@ -87,34 +87,21 @@ struct BenchCommand: AsyncParsableCommand {
 
         /// Sensor-like values: each tag a slow random walk quantised to 0.01, one sample per second.
         static func dataset(tags: Int, samplesPerTag: Int) -> (tags: [TagMetadata], samples: [TaggedSample]) {
-            var random = SplitMix(seed: 7)
+            var random = SplitMix64(seed: 7)
             let ids = (0..<tags).map { TagID(unchecked: "bench.tag\($0)") }
             let metadata = ids.map { TagMetadata(id: $0, name: $0.rawValue, kind: .double) }
-            var values = (0..<tags).map { _ in 20 + random.unit() * 60 }
+            var values = (0..<tags).map { _ in 20 + random.nextUnitInterval() * 60 }
             var samples: [TaggedSample] = []
             samples.reserveCapacity(tags * samplesPerTag)
             let start = Timestamp(seconds: 1_767_225_600)
             for step in 0..<samplesPerTag {
                 let time = start + .seconds(Int64(step))
                 for index in 0..<tags {
-                    values[index] += (random.unit() - 0.5) * 0.2
+                    values[index] += (random.nextUnitInterval() - 0.5) * 0.2
                     samples.append(TaggedSample(tag: ids[index], time: time, value: .double((values[index] * 100).rounded() / 100)))
                 }
             }
             return (metadata, samples)
         }
     }
-}
-
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }

@@ -44,13 +44,13 @@ import Glibc
         }
         // Wait for the first values, then for the current-value time of the motor current to move on.
         var first: [String: String] = [:]
-        for _ in 0..<100 where first["line1.conveyor.motor.current"] == nil {
+        for _ in 0..<600 where first["line1.conveyor.motor.current"] == nil {
             first = try await currentTimes()
             try await Task.sleep(for: .milliseconds(200))
         }
         #expect(first.count == 5)
         var changed = false
-        for _ in 0..<100 where !changed {
+        for _ in 0..<600 where !changed {
             try await Task.sleep(for: .milliseconds(200))
             changed = try await currentTimes()["line1.conveyor.motor.current"] != first["line1.conveyor.motor.current"]
         }
@@ -77,7 +77,7 @@ import Glibc
         defer { directory.remove() }
         let (child, base) = try await startDemo(in: directory)
         // Let some samples be stored first.
-        for _ in 0..<50 {
+        for _ in 0..<600 {
             let (_, json) = try await HTTPTestClient.getJSON(base + "/api/v1/tags")
             if ((json as? [String: Any])?["tags"] as? [[String: Any]])?.contains(where: { $0["current"] is [String: Any] }) == true { break }
             try await Task.sleep(for: .milliseconds(200))

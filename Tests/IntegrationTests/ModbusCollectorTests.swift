@@ -15,7 +15,7 @@ struct ModbusCollectorTests {
     func startDevice(port: Int) async throws -> ChildProcess {
         let command = TestPeers.python + [TestPeers.repository + "/scripts/peers/pymodbus_server.py", String(port)]
         let device = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()))
-        try await device.waitForOutput(timeout: .seconds(30)) { out, _ in out.contains("READY") }
+        try await device.waitForOutput(timeout: .seconds(120)) { out, _ in out.contains("READY") }
         return device
     }
 
@@ -29,9 +29,9 @@ struct ModbusCollectorTests {
         return result
     }
 
-    /// Polls until `predicate` holds for the current values (100 ms apart, at most 30 s).
+    /// Polls until `predicate` holds for the current values (100 ms apart, at most 2 min).
     func waitFor(_ base: String, _ what: String, _ predicate: (Current) -> Bool) async throws {
-        for _ in 0..<300 {
+        for _ in 0..<1200 {
             if predicate(try await currentValues(base)) { return }
             try await Task.sleep(for: .milliseconds(100))
         }

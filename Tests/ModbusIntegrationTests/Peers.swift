@@ -51,7 +51,7 @@ enum Peers {
     static func startServer(_ command: [String]) async throws -> ChildProcess {
         let child = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()))
         do {
-            try await child.waitForOutput(timeout: .seconds(30)) { out, _ in out.contains("READY") }
+            try await child.waitForOutput(timeout: .seconds(120)) { out, _ in out.contains("READY") }
         } catch {
             child.signal(SIGKILL)
             _ = try? await child.waitForExit()

@@ -4,20 +4,16 @@ import Glibc
 import Darwin
 #endif
 
+import MillraceCore
+
 /// SplitMix64 (Steele, Lea & Flood 2014) with the few distributions the RUL estimators draw from. Every
 /// estimate takes a seed, so the same data always give the same interval.
 struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+    private var core: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { core.next() }
 
     /// Uniform on (0, 1).
     mutating func uniform() -> Double {

@@ -1,4 +1,5 @@
-/// A small seeded random number generator (SplitMix64, Steele, Lea and Flood 2014), for reconnect jitter.
+/// A small seeded random number generator (SplitMix64, Steele, Lea and Flood 2014): reconnect jitter,
+/// simulated plants, bootstrap intervals — everywhere Millrace needs randomness that replays from a seed.
 ///
 /// Deterministic for a seed, so state machine tests replay exactly; not for cryptography.
 public struct SplitMix64: RandomNumberGenerator, Hashable, Sendable {
