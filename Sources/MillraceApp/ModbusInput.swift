@@ -1,5 +1,6 @@
 import Collector
 import Logging
+import Metrics
 import MillraceConfiguration
 import MillraceCore
 import ModbusCore
@@ -100,9 +101,27 @@ struct ModbusInput: Input {
                 }
             }
             try await sink.write(batch)
+            report(client.health, state: client.connectionState, failedReads: results.filter { if case .failure = $0 { true } else { false } }.count)
             next = next + .microseconds(step)
             let late = clock.now()
             if next < late { next = Timestamp(microseconds: (late.microseconds / step + 1) * step) }
+        }
+    }
+
+    /// Connection health as metrics (exported at /metrics once a metrics backend is bootstrapped):
+    /// whether the device is connected, seconds since it last answered, and counters of what went wrong.
+    private func report(_ health: ModbusConnectionHealth, state: ModbusClientStateMachine.ConnectionState, failedReads: Int) {
+        let dimensions = [("connection", connectionID)]
+        Gauge(label: "millrace_connection_up", dimensions: dimensions).record(state == .connected ? 1 : 0)
+        if let contact = health.lastContact {
+            Gauge(label: "millrace_connection_last_contact_age_seconds", dimensions: dimensions)
+                .record((clock.now() - contact).secondsDouble)
+        }
+        Gauge(label: "millrace_modbus_timeouts", dimensions: dimensions).record(health.timeouts)
+        Gauge(label: "millrace_modbus_reconnects", dimensions: dimensions).record(health.connects)
+        Gauge(label: "millrace_modbus_exceptions", dimensions: dimensions).record(health.exceptions)
+        if failedReads > 0 {
+            Counter(label: "millrace_modbus_failed_reads_total", dimensions: dimensions).increment(by: failedReads)
         }
     }
 
