@@ -139,7 +139,7 @@ let package = Package(
         ),
         .target(
             name: "MillraceTestSupport",
-            dependencies: ["MillraceCore"],
+            dependencies: ["MillraceCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -169,6 +169,7 @@ let package = Package(
             name: "HistorianCoreTests",
             dependencies: [
                 "HistorianCore", "MillraceCore",
+                "MillraceTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Fixtures"],
@@ -178,6 +179,7 @@ let package = Package(
             name: "ModbusCoreTests",
             dependencies: [
                 "ModbusCore", "MillraceCore",
+                "MillraceTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
@@ -220,6 +222,7 @@ let package = Package(
             name: "AnalyticsTests",
             dependencies: [
                 "Analytics", "MillraceCore", "Simulator",
+                "MillraceTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

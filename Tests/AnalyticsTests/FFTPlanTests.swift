@@ -1,4 +1,5 @@
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 import Analytics
@@ -66,7 +67,7 @@ struct FFTPlanTests {
 
     @Test("round trip for random lengths and data")
     func roundTripProperty() async {
-        await propertyCheck(count: 60, input: Gen.int(in: 1...600), Gen.int(in: 0...1_000_000)) { size, seed in
+        await checkProperty(count: 60, input: Gen.int(in: 1...600), Gen.int(in: 0...1_000_000)) { size, seed in
             let x = TestSignals.random(count: size, seed: UInt64(seed))
             guard let plan = try? RealFFTPlan(count: size), let spectrum = try? plan.forward(x),
                 let back = try? plan.inverse(spectrum)

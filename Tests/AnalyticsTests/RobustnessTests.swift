@@ -1,5 +1,6 @@
 import Analytics
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 /// Any input, however wrong, yields a result or an `AnalyticsError`: never a trap, never a NaN passed off as a value.
@@ -15,7 +16,7 @@ struct RobustnessTests {
 
     @Test("spectra, envelopes, features and order tracking never trap")
     func neverTraps() async {
-        await propertyCheck(count: 300, input: Self.waveform, Self.sampleRate) {
+        await checkProperty(count: 300, input: Self.waveform, Self.sampleRate) {
             signal, sampleRate in
             let hasBadSample = signal.contains { !$0.isFinite }
             let result = Result { () throws(AnalyticsError) in try AmplitudeSpectrum(signal: signal, sampleRate: sampleRate) }
@@ -44,7 +45,7 @@ struct RobustnessTests {
 
     @Test("FFT round trip holds for arbitrary finite data")
     func roundTrip() async {
-        await propertyCheck(count: 100, input: Gen.double(in: -1e6...1e6).array(of: 1...400)) { signal in
+        await checkProperty(count: 100, input: Gen.double(in: -1e6...1e6).array(of: 1...400)) { signal in
             let plan = try! RealFFTPlan(count: signal.count)
             let back = try! plan.inverse(try! plan.forward(signal))
             let scale = signal.map(abs).max()! + 1

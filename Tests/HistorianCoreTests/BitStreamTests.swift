@@ -1,4 +1,5 @@
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -6,7 +7,7 @@ import Testing
 @Suite struct BitStreamTests {
     @Test func fieldsRoundTrip() async {
         let field = zip(Gen.uint64(), Gen.int(in: 0...64))
-        await propertyCheck(input: field.array(of: 0...50)) { fields throws in
+        await checkProperty(input: field.array(of: 0...50)) { fields throws in
             var writer = BitWriter()
             for (value, width) in fields { writer.writeBits(value, count: width) }
             #expect(writer.bitCount == fields.reduce(0) { $0 + $1.1 })
@@ -82,7 +83,7 @@ import Testing
             return try values.map { _ in try VarbitInt.read(from: &reader) }
         }
         #expect(try roundTrip(boundaries) == boundaries)
-        await propertyCheck(input: Gen.int64().array(of: 0...40), Gen.int64(in: -5000...5000).array(of: 0...40)) {
+        await checkProperty(input: Gen.int64().array(of: 0...40), Gen.int64(in: -5000...5000).array(of: 0...40)) {
             wide, narrow throws in
             #expect(try roundTrip(wide) == wide)
             #expect(try roundTrip(narrow) == narrow)

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -143,7 +144,7 @@ import Testing
 
     @Test func randomSectionsBehindAValidHeaderNeverTrap() async {
         // A fuzzer in miniature: well-formed header and checksum around random section bytes.
-        await propertyCheck(
+        await checkProperty(
             count: 500, input: Gen.int(in: 1...4), Gen.int(in: 0...2), Gen.int(in: 0...300),
             Gen.uint8().array(of: 0...64), Gen.int(in: 0...64)
         ) { kind, encoding, count, sections, split throws in

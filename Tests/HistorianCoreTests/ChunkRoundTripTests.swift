@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -46,13 +47,13 @@ import Testing
     static let qualityPicks = Gen.int(in: 0...40).array(of: 1...6)
 
     @Test func integersRoundTrip() async {
-        await propertyCheck(input: Gen.int64().array(of: 0...100), Self.steps, Self.start, Self.qualityPicks) {
+        await checkProperty(input: Gen.int64().array(of: 0...100), Self.steps, Self.start, Self.qualityPicks) {
             values, steps, start, picks throws in
             let input = Self.series(values.map { .integer($0) }, steps: steps, start: start, qualityPicks: picks)
             try assertRoundTrip(input, kind: .integer)
         }
         let smallDeltas = Gen.int64(in: -3...3).array(of: 0...300)
-        await propertyCheck(input: smallDeltas, Self.steps, Self.start, Self.qualityPicks) {
+        await checkProperty(input: smallDeltas, Self.steps, Self.start, Self.qualityPicks) {
             deltas, steps, start, picks throws in
             var level: Int64 = 1000
             let values = deltas.map { delta -> DataValue in
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func booleansRoundTrip() async {
-        await propertyCheck(input: Gen.bool(0.1).array(of: 0...400), Self.steps, Self.start, Self.qualityPicks) {
+        await checkProperty(input: Gen.bool(0.1).array(of: 0...400), Self.steps, Self.start, Self.qualityPicks) {
             values, steps, start, picks throws in
             let input = Self.series(values.map { .bool($0) }, steps: steps, start: start, qualityPicks: picks)
             try assertRoundTrip(input, kind: .bool)
@@ -85,12 +86,12 @@ import Testing
     @Test func stringsRoundTrip() async {
         let vocabulary = ["", "RUN", "STOP", "FAULT", "é", "e\u{301}", "🦀", String(repeating: "x", count: 300)]
         let words = Gen.element(of: vocabulary).map { $0 ?? "" }
-        await propertyCheck(input: words.array(of: 0...100), Self.steps, Self.start, Self.qualityPicks) {
+        await checkProperty(input: words.array(of: 0...100), Self.steps, Self.start, Self.qualityPicks) {
             values, steps, start, picks throws in
             let input = Self.series(values.map { .string($0) }, steps: steps, start: start, qualityPicks: picks)
             try assertRoundTrip(input, kind: .string)
         }
-        await propertyCheck(input: Gen.letterOrNumber.string(of: 0...20).array(of: 0...300)) { values throws in
+        await checkProperty(input: Gen.letterOrNumber.string(of: 0...20).array(of: 0...300)) { values throws in
             // More distinct strings than the 256-entry dictionary holds.
             try assertRoundTrip(samples(values.map { .string($0) }), kind: .string)
         }
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func doublesRoundTripWithQualitiesAndJitter() async {
-        await propertyCheck(input: Gen.uint64().array(of: 0...100), Self.steps, Self.start, Self.qualityPicks) {
+        await checkProperty(input: Gen.uint64().array(of: 0...100), Self.steps, Self.start, Self.qualityPicks) {
             patterns, steps, start, picks throws in
             let values = patterns.map { DataValue.double(Double(bitPattern: $0)) }
             let input = Self.series(values, steps: steps, start: start, qualityPicks: picks)

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -69,7 +70,7 @@ import Testing
         let quality = Gen.element(of: [Quality.good, .bad, .uncertain, .communicationFailure, .sensorFailure])
             .map { $0 ?? .good }
         let run = zip(quality, Gen.int(in: 1...50))
-        await propertyCheck(input: run.array(of: 0...20)) { runs throws in
+        await checkProperty(input: run.array(of: 0...20)) { runs throws in
             var encoder = QualityRunEncoder()
             var expected: [Quality] = []
             for (quality, length) in runs {

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func randomBitPatternsRoundTrip() async {
-        await propertyCheck(input: Gen.uint64().array(of: 0...300)) { patterns throws in
+        await checkProperty(input: Gen.uint64().array(of: 0...300)) { patterns throws in
             let values = patterns.map { Double(bitPattern: $0) }
             #expect(try chimpRoundTrip(values) == patterns)
             let input = samples(values.map { .double($0) })
@@ -61,7 +62,7 @@ import Testing
 
     @Test func repeatingWindowsRoundTrip() async {
         // Few distinct values in long sequences: exercises the 128-value window and the `00`/`01` cases.
-        await propertyCheck(input: Gen.uint64().array(of: 1...8), Gen.int(in: 0...7).array(of: 0...400)) {
+        await checkProperty(input: Gen.uint64().array(of: 1...8), Gen.int(in: 0...7).array(of: 0...400)) {
             palette, picks throws in
             let values = picks.map { Double(bitPattern: palette[$0 % palette.count]) }
             #expect(try chimpRoundTrip(values) == values.map(\.bitPattern))
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func shortDecimalsRoundTripBothWays() async {
-        await propertyCheck(input: Gen.int64(in: -10_000_000...10_000_000).array(of: 1...200), Gen.int(in: 0...6)) {
+        await checkProperty(input: Gen.int64(in: -10_000_000...10_000_000).array(of: 1...200), Gen.int(in: 0...6)) {
             digits, exponent throws in
             let divisor = DecimalCodec.powersOfTen[exponent]
             let values = digits.map { Double($0) / divisor }

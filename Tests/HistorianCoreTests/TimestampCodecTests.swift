@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -37,14 +38,14 @@ import Testing
     }
 
     @Test func randomNonDecreasingTimesRoundTrip() async {
-        await propertyCheck(input: Gen.int64().array(of: 0...60)) { raw throws in
+        await checkProperty(input: Gen.int64().array(of: 0...60)) { raw throws in
             let times = raw.sorted()
             #expect(try roundTrip(times) == times)
         }
     }
 
     @Test func jitteredSecondsRoundTrip() async {
-        await propertyCheck(
+        await checkProperty(
             input: Gen.int64(in: -4_000_000_000_000_000...4_000_000_000_000_000),
             Gen.int64(in: 0...2_000_000).array(of: 1...200)
         ) { start, steps throws in

@@ -2,6 +2,7 @@ import Foundation
 @testable import HistorianCore
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @Suite struct WALFormatTests {
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func randomBatchesRoundTrip() async {
-        await propertyCheck(count: 200, input: Gen.int64(in: -1_000_000...1_000_000).array(of: 0...40)) { values in
+        await checkProperty(count: 200, input: Gen.int64(in: -1_000_000...1_000_000).array(of: 0...40)) { values in
             let samples = values.enumerated().map { index, value in
                 WALSample(tagID: Int64(index), sample: Sample(time: Timestamp(microseconds: value * 997), value: .integer(value)))
             }

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @Suite struct TimestampTests {
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func formatAndParseRoundTripOverPlausibleRange() async {
-        await propertyCheck(input: Gen.int64(in: Timestamp.earliestAccepted.microseconds...Timestamp.latestAccepted.microseconds)) { micros in
+        await checkProperty(input: Gen.int64(in: Timestamp.earliestAccepted.microseconds...Timestamp.latestAccepted.microseconds)) { micros in
             let time = Timestamp(microseconds: micros)
             #expect((try? Timestamp(iso8601: time.iso8601)) == time)
         }

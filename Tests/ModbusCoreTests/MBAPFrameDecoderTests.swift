@@ -1,4 +1,5 @@
 import PropertyBased
+import MillraceTestSupport
 import Testing
 import ModbusCore
 
@@ -75,7 +76,7 @@ import ModbusCore
     /// Byte-by-byte, batched and all-at-once input give the same frames (swift-nio's
     /// ByteToMessageDecoderVerifier habit).
     @Test func chunkingDoesNotChangeTheFrames() async {
-        await propertyCheck(
+        await checkProperty(
             input: Gen.uint16().array(of: 1...8), Gen.uint8().array(of: 1...60), Gen.int(in: 1...40).array(of: 1...10)
         ) { transactionIDs, pdu, chunkSizes in
             let frames = transactionIDs.enumerated().map { index, tid in
@@ -90,7 +91,7 @@ import ModbusCore
     }
 
     @Test func garbageGivesFramesOrTypedErrorsNeverATrap() async {
-        await propertyCheck(count: 1000, input: Gen.uint8().array(of: 0...600)) { bytes in
+        await checkProperty(count: 1000, input: Gen.uint8().array(of: 0...600)) { bytes in
             var buffer = ModbusByteBuffer(bytes)
             var decoder = MBAPFrameDecoder()
             while buffer.readableBytes > 0 {

@@ -1,4 +1,5 @@
 import PropertyBased
+import MillraceTestSupport
 import Testing
 import ModbusCore
 
@@ -60,7 +61,7 @@ import ModbusCore
 
     /// Every request and response kind frames and deframes itself, in both directions, from a stream.
     @Test func everyPDUFramesInBothDirections() async {
-        await propertyCheck(
+        await checkProperty(
             input: Gen.int(in: 0...11), Gen.uint16(), Gen.uint16(), Gen.uint16().array(of: 1...125),
             Gen.bool.array(of: 1...1968), Gen.uint8()
         ) { kind, a, b, registers, bits, unit in
@@ -91,7 +92,7 @@ import ModbusCore
     }
 
     @Test func garbageNeverTraps() async {
-        await propertyCheck(count: 1000, input: Gen.uint8().array(of: 0...300), Gen.bool) { bytes, responses in
+        await checkProperty(count: 1000, input: Gen.uint8().array(of: 0...300), Gen.bool) { bytes, responses in
             var buffer = ModbusByteBuffer(bytes)
             var decoder = ModbusRTUFrameDecoder(direction: responses ? .responses : .requests)
             while buffer.readableBytes > 0 {

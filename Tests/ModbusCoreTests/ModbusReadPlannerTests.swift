@@ -1,4 +1,5 @@
 import PropertyBased
+import MillraceTestSupport
 import Testing
 import ModbusCore
 
@@ -75,7 +76,7 @@ import ModbusCore
 
     /// Every span lies inside exactly one read, every read respects the limit and serves only its spans.
     @Test func plansCoverEverySpanWithinTheLimits() async {
-        await propertyCheck(
+        await checkProperty(
             count: 300, input: Gen.uint16(in: 0...400).array(of: 0...60), Gen.int(in: 1...10), Gen.int(in: 0...20),
             Gen.int(in: 10...125)
         ) { starts, width, gap, limit in

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 import ModbusCore
 
@@ -165,7 +166,7 @@ import ModbusCore
 
     /// Encode then decode gives the value back, for every type and word order.
     @Test func integersRoundTripInEveryOrder() async {
-        await propertyCheck(count: 300, input: Gen.int64(), Gen.int(in: 0...5), Gen.int(in: 0...3)) { raw, typeIndex, orderIndex in
+        await checkProperty(count: 300, input: Gen.int64(), Gen.int(in: 0...5), Gen.int(in: 0...3)) { raw, typeIndex, orderIndex in
             let types: [(ModbusDataType, ClosedRange<Int64>)] = [
                 (.int16, Int64(Int16.min)...Int64(Int16.max)), (.uint16, 0...Int64(UInt16.max)),
                 (.int32, Int64(Int32.min)...Int64(Int32.max)), (.uint32, 0...Int64(UInt32.max)),
@@ -182,7 +183,7 @@ import ModbusCore
     }
 
     @Test func floatsRoundTripInEveryOrder() async {
-        await propertyCheck(count: 300, input: Gen.double(in: -1e30...1e30), Gen.int(in: 0...3)) { value, orderIndex in
+        await checkProperty(count: 300, input: Gen.double(in: -1e30...1e30), Gen.int(in: 0...3)) { value, orderIndex in
             let order = ModbusWordOrder.allCases[orderIndex]
             let single = try ModbusTagMapping(dataType: .float32, wordOrder: order)
             let rounded = Double(Float(value))

@@ -1,4 +1,5 @@
 import PropertyBased
+import MillraceTestSupport
 import Testing
 import ModbusCore
 
@@ -66,7 +67,7 @@ func makeResponse(kind: Int, a: UInt16, b: UInt16, registers: [UInt16], bits: [B
 
 @Suite struct PDUPropertyTests {
     @Test func everyRequestRoundTrips() async {
-        await propertyCheck(
+        await checkProperty(
             count: 500, input: Gen.int(in: 0...10), Gen.uint16(), Gen.uint16(),
             Gen.uint16().array(of: 1...125), Gen.bool.array(of: 1...1968)
         ) { kind, a, b, registers, bits in
@@ -79,7 +80,7 @@ func makeResponse(kind: Int, a: UInt16, b: UInt16, registers: [UInt16], bits: [B
     }
 
     @Test func everyResponseRoundTrips() async {
-        await propertyCheck(
+        await checkProperty(
             count: 500, input: Gen.int(in: 0...11), Gen.uint16(), Gen.uint16(),
             Gen.uint16().array(of: 1...125), Gen.bool.array(of: 1...2000)
         ) { kind, a, b, registers, bits in
@@ -91,7 +92,7 @@ func makeResponse(kind: Int, a: UInt16, b: UInt16, registers: [UInt16], bits: [B
     }
 
     @Test func bitResponsesRoundTripExactlyAgainstTheirRequest() async {
-        await propertyCheck(input: Gen.bool.array(of: 1...2000), Gen.uint16(in: 0...63_000)) { bits, address in
+        await checkProperty(input: Gen.bool.array(of: 1...2000), Gen.uint16(in: 0...63_000)) { bits, address in
             let request = ModbusRequest.readCoils(address: address, quantity: UInt16(bits.count))
             let bytes = try ModbusResponse.readCoils(bits).encode()
             #expect(try ModbusResponse.decode(bytes[...], answering: request) == .readCoils(bits))
@@ -101,7 +102,7 @@ func makeResponse(kind: Int, a: UInt16, b: UInt16, registers: [UInt16], bits: [B
     /// Whatever bytes arrive, decoding returns a value or a typed error; a value re-encodes to bytes that
     /// decode to the same value.
     @Test func arbitraryBytesNeverTrap() async {
-        await propertyCheck(count: 2000, input: Gen.uint8().array(of: 0...260)) { bytes throws in
+        await checkProperty(count: 2000, input: Gen.uint8().array(of: 0...260)) { bytes throws in
             if let request = try? ModbusRequest.decode(bytes) {
                 #expect(try ModbusRequest.decode(request.encode()) == request)
             }
@@ -113,7 +114,7 @@ func makeResponse(kind: Int, a: UInt16, b: UInt16, registers: [UInt16], bits: [B
 
     /// Truncating a valid PDU anywhere gives an error, never a shorter value.
     @Test func everyTruncationIsAnError() async {
-        await propertyCheck(
+        await checkProperty(
             input: Gen.int(in: 0...10), Gen.uint16(), Gen.uint16(), Gen.uint16().array(of: 1...125),
             Gen.bool.array(of: 1...100)
         ) { kind, a, b, registers, bits in

@@ -1,6 +1,7 @@
 import Analytics
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @Suite("Anomaly and RUL never trap")
@@ -12,7 +13,7 @@ struct AnomalyPropertyTests {
 
     @Test("symmetric matrices of any content: a decomposition or a typed error, eigenvectors orthonormal")
     func eigen() async {
-        await propertyCheck(count: 200, input: Gen.double(in: -100...100).array(of: 1...36)) { entries in
+        await checkProperty(count: 200, input: Gen.double(in: -100...100).array(of: 1...36)) { entries in
             let n = Int(Double(entries.count).squareRoot())
             var matrix = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
             for i in 0..<n { for j in 0...i { matrix[i][j] = entries[i * n + j]; matrix[j][i] = entries[i * n + j] } }
@@ -28,7 +29,7 @@ struct AnomalyPropertyTests {
 
     @Test("RUL estimators take any observations: an estimate or a typed error")
     func rul() async {
-        await propertyCheck(count: 200, input: Self.value.array(of: 0...12), Self.value) { values, threshold in
+        await checkProperty(count: 200, input: Self.value.array(of: 0...12), Self.value) { values, threshold in
             for kind in [DegradationModelKind.exponential(offset: 0), .linear] {
                 guard var estimator = try? DegradationRULEstimator(kind: kind, threshold: threshold, draws: 100) else { continue }
                 for (index, value) in values.enumerated() {

@@ -1,4 +1,5 @@
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func writtenTablesReadBackWithDetectedDelimiter() async {
-        await propertyCheck(
+        await checkProperty(
             input: Gen.int(in: 1...12), Gen.int(in: 1...6), Gen.int(in: 0...1000).array(of: 1...60), Gen.int(in: 0...3),
             Gen.int(in: 1...17), Gen.bool
         ) { rows, columns, picks, delimiterIndex, pieceSize, crlf throws in
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func writtenTablesReadBackWithGivenDelimiter() async {
-        await propertyCheck(input: Gen.int(in: 1...8), Gen.int(in: 1...5), Gen.int(in: 0...1000).array(of: 1...40)) {
+        await checkProperty(input: Gen.int(in: 1...8), Gen.int(in: 1...5), Gen.int(in: 0...1000).array(of: 1...40)) {
             rows, columns, picks throws in
             let table = Self.table(rows: rows, columns: columns, picks: picks)
             let writer = CSVWriter(delimiter: UInt8(ascii: ";"))
@@ -60,7 +61,7 @@ import Testing
     /// Any split of any input (valid or not) gives the same records, or the same error, as reading it whole.
     @Test func splittingNeverChangesTheResult() async {
         let alphabet: [UInt8] = Array("a,;|\t\"\r\n ".utf8) + [0xC3, 0xA9, 0xEF, 0xBB, 0xBF, 0x80]
-        await propertyCheck(input: Gen.int(in: 0...(alphabet.count - 1)).array(of: 0...80), Gen.int(in: 1...9)) {
+        await checkProperty(input: Gen.int(in: 0...(alphabet.count - 1)).array(of: 0...80), Gen.int(in: 1...9)) {
             indices, pieceSize in
             let bytes = indices.map { alphabet[$0] }
             let whole = Result { () throws(CSVError) in try Self.read(bytes, pieceSize: bytes.count + 1) }

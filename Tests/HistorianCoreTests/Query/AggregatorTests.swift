@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -205,7 +206,7 @@ import Testing
             .count, .minimum, .maximum, .mean, .timeWeightedAverage, .standardDeviation, .first, .last, .delta,
             .integralPerHour, .percentGood, .range,
         ]
-        await propertyCheck(count: 40, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...1200)) {
+        await checkProperty(count: 40, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...1200)) {
             seed, count in
             failOnError {
                 // 0–5 s apart from the origin: up to about 50 minutes of data, queried as [10 min, 40 min).

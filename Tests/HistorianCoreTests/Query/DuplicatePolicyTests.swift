@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func mergeKeepsSortedUniqueTimesWithIncomingWinning() async {
-        await propertyCheck(
+        await checkProperty(
             count: 200, input: Gen.int(in: 0...20).array(of: 0...60), Gen.int(in: 0...20).array(of: 0...60),
             Gen.bool
         ) { oldTimes, newTimes, sortIncoming in

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -82,7 +83,7 @@ import Testing
     }
 
     @Test func atSampleTimesTheSampleIsReturned() async {
-        await propertyCheck(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 1...200)) { seed, count in
+        await checkProperty(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 1...200)) { seed, count in
             let series = randomSeries(seed: UInt64(seed), count: count, equalTimes: false)
             for mode in InterpolationMode.allCases {
                 let interpolator = Interpolator(mode: mode)
@@ -96,7 +97,7 @@ import Testing
     }
 
     @Test func linearValuesStayBetweenTheirNeighbours() async {
-        await propertyCheck(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 2...100)) { seed, count in
+        await checkProperty(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 2...100)) { seed, count in
             let series = randomSeries(seed: UInt64(seed), count: count, equalTimes: false)
             var random = SplitMix64(seed: UInt64(seed))
             for index in series.indices.dropLast() {

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func m4OutputIsBoundedSortedAndHasTheExtremes() async {
-        await propertyCheck(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...2000), Gen.int(in: 1...50))
+        await checkProperty(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...2000), Gen.int(in: 1...50))
         {
             seed, count, pixels in
             failOnError {
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func lttbIsBoundedSortedAndKeepsTheEnds() async {
-        await propertyCheck(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...2000), Gen.int(in: 3...80))
+        await checkProperty(count: 100, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...2000), Gen.int(in: 3...80))
         {
             seed, count, target in
             failOnError {

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func everyEntryPointReturnsOnHostileInput() async {
-        await propertyCheck(count: 300, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...60)) {
+        await checkProperty(count: 300, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...60)) {
             seed, count in
             failOnError {
                 let hostile = Self.hostileSeries(seed: UInt64(seed), count: count)

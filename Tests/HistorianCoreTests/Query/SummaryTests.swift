@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -127,7 +128,7 @@ import Testing
     }
 
     @Test func mergingAnySplitEqualsTheWhole() async {
-        await propertyCheck(
+        await checkProperty(
             count: 200, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...300), Gen.int(in: 0...300).array(of: 0...6)
         ) { seed, count, cuts in
             let series = randomSeries(seed: UInt64(seed), count: count)
@@ -145,7 +146,7 @@ import Testing
     }
 
     @Test func mergeIsAssociative() async {
-        await propertyCheck(count: 200, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...90)) { seed, count in
+        await checkProperty(count: 200, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...90)) { seed, count in
             let series = randomSeries(seed: UInt64(seed), count: count)
             let third = count / 3
             let a = Summary(series[..<third])

@@ -1,5 +1,6 @@
 import MillraceCore
 import PropertyBased
+import MillraceTestSupport
 import Testing
 
 @testable import HistorianCore
@@ -53,7 +54,7 @@ import Testing
 
     /// Every dropped sample lies within ±deviation of the line between the archived samples around it.
     @Test func droppedSamplesAreWithinTheDeviation() async {
-        await propertyCheck(
+        await checkProperty(
             count: 200, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 0...500), Gen.double(in: 0...5)
         ) { seed, count, deviation in
             failOnError {
