@@ -8,8 +8,14 @@ public struct APIEnvironment: Sendable {
     public var version: String
     public var startedAt: Timestamp
     public var enterprise: String
+    /// The platform's own metrics in the Prometheus text format, for `GET /metrics`.
+    public var metricsText: @Sendable () -> String
 
-    public init(store: any HistorianStore, clock: any WallClock, version: String, enterprise: String) {
+    public init(
+        store: any HistorianStore, clock: any WallClock, version: String, enterprise: String,
+        metricsText: @escaping @Sendable () -> String = { "# no metrics backend is configured\n" }
+    ) {
+        self.metricsText = metricsText
         self.store = store
         self.clock = clock
         self.version = version

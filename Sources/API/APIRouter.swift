@@ -58,6 +58,13 @@ public enum APIRouter {
 
         HistoryRoutes.add(to: router, environment: environment)
 
+        // Prometheus scrape endpoint: ingest counters, connection health (docs in README).
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: environment.metricsText())))
+        }
+
         router.get("/") { _, _ in WebAssets.page(WebAssets.indexHTML) }
         router.get("/index.html") { _, _ in WebAssets.page(WebAssets.indexHTML) }
         return router

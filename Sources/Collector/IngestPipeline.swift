@@ -1,4 +1,5 @@
 import Logging
+import Metrics
 import MillraceCore
 import Synchronization
 
@@ -10,6 +11,9 @@ public final class IngestPipeline: SampleSink {
     private let filter: Mutex<DeadbandFilter>
     private let totals = Mutex(Counters())
     private let logger: Logger
+    private let received = Counter(label: "millrace_samples_received_total")
+    private let stored = Counter(label: "millrace_samples_stored_total")
+    private let failed = Counter(label: "millrace_ingest_failed_batches_total")
 
     /// Totals since start, for health and metrics.
     public struct Counters: Hashable, Sendable {
@@ -29,12 +33,15 @@ public final class IngestPipeline: SampleSink {
     public func write(_ batch: [TaggedSample]) async throws {
         let kept = filter.withLock { $0.filter(batch) }
         totals.withLock { $0.received += batch.count }
+        received.increment(by: batch.count)
         guard !kept.isEmpty else { return }
         do {
             try await downstream.write(kept)
             totals.withLock { $0.stored += kept.count }
+            stored.increment(by: kept.count)
         } catch {
             totals.withLock { $0.failedBatches += 1 }
+            failed.increment()
             logger.error("cannot store a batch", metadata: ["samples": "\(kept.count)", "error": "\(error)"])
             throw error
         }

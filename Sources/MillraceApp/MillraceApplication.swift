@@ -27,6 +27,8 @@ public struct MillraceApplication: Sendable {
     public var version: String
     public var clock: any WallClock
     public var logger: Logger
+    /// Renders the metrics registry for `GET /metrics`.
+    public var metricsText: @Sendable () -> String = { "# no metrics backend is configured\n" }
 
     public init(
         configuration: MillraceConfiguration, overrides: Overrides = .init(), version: String,
@@ -72,7 +74,8 @@ public struct MillraceApplication: Sendable {
 
         let host = overrides.httpHost ?? configuration.http.host
         let port = overrides.httpPort ?? configuration.http.port
-        let environment = APIEnvironment(store: store, clock: clock, version: version, enterprise: configuration.enterprise)
+        let environment = APIEnvironment(
+            store: store, clock: clock, version: version, enterprise: configuration.enterprise, metricsText: metricsText)
         let logger = self.logger
         let app = Application(
             router: APIRouter.make(environment: environment),

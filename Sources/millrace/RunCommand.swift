@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Metrics
 import MillraceApp
 import MillraceConfiguration
+import Prometheus
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,10 +46,13 @@ struct RunCommand: AsyncParsableCommand {
             printError("error: \(error.description)")
             throw ExitCode(2)
         }
-        let app = MillraceApplication(
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var app = MillraceApplication(
             configuration: configuration,
             overrides: .init(dataDirectory: dataDir, httpHost: httpHost, httpPort: httpPort),
             version: BuildInfo.version, logger: logger)
+        app.metricsText = { registry.emitToString() }
         logger.info(
             "millrace starting",
             metadata: [

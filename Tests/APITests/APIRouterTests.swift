@@ -118,6 +118,15 @@ import Testing
         }
     }
 
+    @Test func metricsAreServedInThePrometheusFormat() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType]?.hasPrefix("text/plain; version=0.0.4") == true)
+            }
+        }
+    }
+
     @Test func pageIsServedAndReadsTheAPI() async throws {
         try await withApp { client in
             try await client.execute(uri: "/", method: .get) { response in

@@ -60,6 +60,9 @@ import Glibc
         #expect(samples.status == 200)
         #expect(((samples.json as? [String: Any])?["samples"] as? [Any])?.count ?? 0 >= 2)
 
+        let metrics = String(decoding: try await HTTPTestClient.get(base + "/metrics").body, as: UTF8.self)
+        #expect(metrics.contains("millrace_samples_stored_total"))
+
         let page = try await HTTPTestClient.get(base + "/")
         #expect(page.status == 200)
         #expect(String(decoding: page.body, as: UTF8.self).contains("Millrace"))

@@ -91,12 +91,17 @@ struct ModbusCollectorTests {
         #expect(values["coil3"]?.value as? Bool == true)
         #expect(values["bit"]?.value as? Bool == true)  // holding 7 = 7: bit 0 set
 
+        let metricsUp = String(decoding: try await HTTPTestClient.get(base + "/metrics").body, as: UTF8.self)
+        #expect(metricsUp.contains("millrace_connection_up{connection=\"plc\"} 1"))
+
         // Power cycle: the device disappears; within a few polls every tag is bad / communication failure.
         device.signal(SIGKILL)
         _ = try await device.waitForExit()
         try await waitFor(base, "bad quality during the outage") { values in
             ["hr10", "hr20", "ir5", "coil3", "bit"].allSatisfy { values[$0]?.quality == "bad:communicationFailure" }
         }
+        let metricsDown = String(decoding: try await HTTPTestClient.get(base + "/metrics").body, as: UTF8.self)
+        #expect(metricsDown.contains("millrace_connection_up{connection=\"plc\"} 0"))
         // The device comes back on the same port: polling resumes by itself, no restart of Millrace.
         device = try await startDevice(port: port)
         try await waitFor(base, "good values after the device returned") { values in
