@@ -38,7 +38,7 @@ extension ModbusTagMapping {
             if raw <= UInt64(Int64.max) { return integer(Int64(raw)) }
             // Above Int64.max only a double can hold it (rounded to 53 bits).
             return scaled(Double(raw))
-        case .float32: return scaled(Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw))))
+        case .float32: return scaled(Self.widen(Float(bitPattern: UInt32(truncatingIfNeeded: raw))))
         case .float64: return scaled(Double(bitPattern: raw))
         case .bool, .bit, .string: return ModbusTagReading(value: .bool(false), quality: .configurationError)
         }
@@ -81,5 +81,15 @@ extension ModbusTagMapping {
         let isASCII = bytes.allSatisfy { $0 < 0x80 }
         let text = String(decoding: bytes, as: UTF8.self)
         return ModbusTagReading(value: .string(text), quality: isASCII ? .good : Quality(.bad, .decodingError))
+    }
+}
+
+extension ModbusTagMapping {
+    /// A float32 as the double with the same shortest decimal form (23.4f becomes 23.4, not
+    /// 23.399999618530273): what the device meant, what people expect to see, and what the historian's decimal
+    /// codec compresses best. Non-finite values and values whose shortest form does not parse keep the exact widening.
+    static func widen(_ value: Float) -> Double {
+        guard value.isFinite, let decimal = Double(value.description), Float(decimal) == value else { return Double(value) }
+        return decimal
     }
 }
