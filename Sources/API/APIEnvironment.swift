@@ -10,11 +10,15 @@ public struct APIEnvironment: Sendable {
     public var enterprise: String
     /// The platform's own metrics in the Prometheus text format, for `GET /metrics`.
     public var metricsText: @Sendable () -> String
+    /// The plant simulator's fault ground truth as CSV, when the built-in plant runs.
+    public var groundTruthCSV: (@Sendable () -> String)?
 
     public init(
         store: any HistorianStore, clock: any WallClock, version: String, enterprise: String,
-        metricsText: @escaping @Sendable () -> String = { "# no metrics backend is configured\n" }
+        metricsText: @escaping @Sendable () -> String = { "# no metrics backend is configured\n" },
+        groundTruthCSV: (@Sendable () -> String)? = nil
     ) {
+        self.groundTruthCSV = groundTruthCSV
         self.metricsText = metricsText
         self.store = store
         self.clock = clock

@@ -58,6 +58,17 @@ public enum APIRouter {
 
         HistoryRoutes.add(to: router, environment: environment)
 
+        // The simulator's developing faults — onset, growth, failure time — to score detectors against.
+        router.get("/api/v1/simulator/ground-truth") { _, _ in
+            guard let csv = environment.groundTruthCSV else {
+                throw APIError(.notFound, code: "noSimulator", "the built-in plant simulator is not running (start Millrace without --config)")
+            }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"ground-truth.csv\""],
+                body: .init(byteBuffer: ByteBuffer(string: csv())))
+        }
+
         // Prometheus scrape endpoint: ingest counters, connection health (docs in README).
         router.get("/metrics") { _, _ in
             Response(

@@ -27,6 +27,10 @@ public struct MillraceApplication: Sendable {
     public var version: String
     public var clock: any WallClock
     public var logger: Logger
+    /// Services that run alongside the platform (the built-in plant simulator), stopped after the inputs.
+    public var extraServices: [any Service] = []
+    /// The simulator's fault ground truth as CSV, when the built-in plant runs.
+    public var groundTruthCSV: (@Sendable () -> String)?
     /// Renders the metrics registry for `GET /metrics`.
     public var metricsText: @Sendable () -> String = { "# no metrics backend is configured\n" }
 
@@ -58,7 +62,7 @@ public struct MillraceApplication: Sendable {
             filter: DeadbandFilter(settings: deadbandSettings()), downstream: HistorianSink(store: store),
             logger: logger)
 
-        var services: [any Service] = [HistorianService(store: store, logger: logger)]
+        var services: [any Service] = [HistorianService(store: store, logger: logger)] + extraServices
         for connection in configuration.connections where connection.enabled {
             let tags = configuration.resolvedTags.map(\.tag).filter { $0.connection == connection.id }
             guard !tags.isEmpty else { continue }
@@ -75,7 +79,8 @@ public struct MillraceApplication: Sendable {
         let host = overrides.httpHost ?? configuration.http.host
         let port = overrides.httpPort ?? configuration.http.port
         let environment = APIEnvironment(
-            store: store, clock: clock, version: version, enterprise: configuration.enterprise, metricsText: metricsText)
+            store: store, clock: clock, version: version, enterprise: configuration.enterprise, metricsText: metricsText,
+            groundTruthCSV: groundTruthCSV)
         let logger = self.logger
         let app = Application(
             router: APIRouter.make(environment: environment),

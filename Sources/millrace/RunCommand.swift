@@ -4,13 +4,18 @@ import Logging
 import Metrics
 import MillraceApp
 import MillraceConfiguration
+import MillraceCore
 import Prometheus
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run the platform: collect, store and serve the dashboard and API.",
-        discussion: "Without --config, runs the built-in demo plant (a simulated conveyor motor).")
+        discussion: """
+            Without --config, runs the built-in demo plant: the plant simulator (a packaging line, two pumps, a compressor,
+            HVAC, a boiler and an energy meter, with faults developing) served as a Modbus device on loopback and
+            collected through Modbus like a real plant.
+            """)
 
     @Option(name: .shortAndLong, help: "The configuration file (YAML). Without it the built-in demo plant runs.")
     var config: String?
@@ -35,16 +40,25 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         ConsoleLogHandler.bootstrap(logging)
         let logger = Logger(label: "millrace")
-        let configuration: MillraceConfiguration
-        do {
-            if let config {
+        var configuration: MillraceConfiguration
+        var simulator: PlantSimulatorService?
+        if let config {
+            do {
                 configuration = try ConfigurationLoader.load(path: config)
-            } else {
-                configuration = try ConfigurationLoader.load(text: DemoPlant.yaml, file: DemoPlant.label)
+            } catch {
+                printError("error: \(error.description)")
+                throw ExitCode(2)
             }
-        } catch {
-            printError("error: \(error.description)")
-            throw ExitCode(2)
+        } else {
+            do {
+                let plant = try await PlantSimulatorService(
+                    seed: 42, host: "127.0.0.1", port: 0, clock: SystemWallClock(), logger: Logger(label: "millrace.sim"))
+                simulator = plant
+                configuration = plant.configuration()
+            } catch {
+                printError("error: cannot start the built-in plant simulator: \(error)")
+                throw ExitCode(1)
+            }
         }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
@@ -53,6 +67,11 @@ struct RunCommand: AsyncParsableCommand {
             overrides: .init(dataDirectory: dataDir, httpHost: httpHost, httpPort: httpPort),
             version: BuildInfo.version, logger: logger)
         app.metricsText = { registry.emitToString() }
+        if let simulator {
+            app.extraServices = [simulator]
+            let groundTruth = simulator.groundTruth
+            app.groundTruthCSV = { groundTruth.csv() }
+        }
         logger.info(
             "millrace starting",
             metadata: [

@@ -1,13 +1,9 @@
 import ArgumentParser
 import Foundation
 import Logging
-import MillraceConfiguration
+import MillraceApp
 import MillraceCore
-import ModbusCore
-import ModbusNIO
-import NIOPosix
-import Simulator
-import UnixSignals
+import ServiceLifecycle
 
 /// `millrace sim`: the plant simulator alone, served as a Modbus TCP device, to feed another Millrace or any
 /// SCADA. `--write-config` writes the Millrace configuration that reads it, register by register.
@@ -20,12 +16,14 @@ struct SimCommand: AsyncParsableCommand {
             counters as int64 holding registers (four each), on/off signals as coils. Values update once per second.
             --write-config FILE writes a Millrace configuration with one tag per register, so
             `millrace run --config FILE` reads the plant through Modbus exactly as it would a real one.
+            --ground-truth FILE writes the developing faults (onset, growth, failure time) as CSV.
             """)
 
     @Option(help: "Listen address.") var modbusHost = "127.0.0.1"
     @Option(help: "Modbus TCP port (0 picks a free port).") var modbusPort = 5020
-    @Option(help: "Random seed: the same seed gives the same plant.") var seed: UInt64 = 42
+    @Option(help: "Random seed: the same seed gives the same plant and faults.") var seed: UInt64 = 42
     @Option(help: "Write the Millrace configuration that reads this device to FILE.") var writeConfig: String?
+    @Option(help: "Write the faults' ground truth (CSV) to FILE.") var groundTruth: String?
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -35,156 +33,30 @@ struct SimCommand: AsyncParsableCommand {
     func run() async throws {
         ConsoleLogHandler.bootstrap(logging)
         let logger = Logger(label: "millrace.sim")
-        let clock = SystemWallClock()
-        var plant = PlantSimulation(seed: seed, start: clock.now())
-        let first = plant.advance(to: clock.now())
-        let map = SimulatorRegisterMap(signals: first)
-        let registers = ModbusRegisterMap(coils: max(1, map.coilCount), discreteInputs: 1, holdingRegisters: max(1, map.registerCount), inputRegisters: 1)
-        map.write(first, into: registers)
-        let server = try await ModbusServer.start(
-            host: modbusHost, port: modbusPort, model: registers, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger)
-        if let writeConfig {
-            let configuration = map.configuration(host: modbusHost == "0.0.0.0" ? "127.0.0.1" : modbusHost, port: server.port)
-            do {
-                try configuration.yamlText().write(toFile: writeConfig, atomically: true, encoding: .utf8)
-            } catch {
-                printError("error: cannot write the configuration to \(writeConfig): \(error.localizedDescription)")
-                try await server.close()
-                throw ExitCode(1)
-            }
+        let simulator: PlantSimulatorService
+        do {
+            simulator = try await PlantSimulatorService(
+                seed: seed, host: modbusHost, port: modbusPort, clock: SystemWallClock(), logger: logger)
+        } catch {
+            printError("error: cannot serve Modbus on \(modbusHost):\(modbusPort): \(error)")
+            throw ExitCode(1)
         }
-        let banner = "Simulated plant on modbus://\(modbusHost):\(server.port): \(map.points.count) signals (\(map.registerCount) registers, \(map.coilCount) coils). READY\n"
+        do {
+            if let writeConfig {
+                let host = modbusHost == "0.0.0.0" ? "127.0.0.1" : modbusHost
+                try simulator.configuration(host: host).yamlText().write(toFile: writeConfig, atomically: true, encoding: .utf8)
+            }
+            if let groundTruth {
+                try simulator.groundTruth.csv().write(toFile: groundTruth, atomically: true, encoding: .utf8)
+            }
+        } catch {
+            printError("error: cannot write \(writeConfig ?? groundTruth ?? "the file"): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+        let banner = "Simulated plant on modbus://\(modbusHost):\(simulator.port): \(simulator.map.points.count) signals (\(simulator.map.registerCount) registers, \(simulator.map.coilCount) coils). READY\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
-        let ticker = Task {
-            while !Task.isCancelled {
-                try await clock.sleep(for: .seconds(1))
-                map.write(plant.advance(to: clock.now()), into: registers)
-            }
-        }
-        // Run until SIGINT or SIGTERM.
-        for await _ in await UnixSignalsSequence(trapping: .sigint, .sigterm) { break }
-        ticker.cancel()
-        try await server.close()
-        logger.info("simulator stopped")
+        let group = ServiceGroup(
+            configuration: .init(services: [.init(service: simulator)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
-}
-
-/// Where each simulated signal lives in the Modbus device, in a stable order (by asset, then signal name).
-struct SimulatorRegisterMap: Sendable {
-    struct Point: Sendable {
-        var signal: PlantSignal
-        var address: ModbusAddress
-        var type: TagDataType
-    }
-
-    var points: [Point] = []
-    var registerCount = 0
-    var coilCount = 0
-
-    init(signals: [PlantSignal]) {
-        for signal in signals.sorted(by: { ($0.asset, $0.name) < ($1.asset, $1.name) }) {
-            switch signal.value {
-            case .double:
-                guard let address = try? ModbusAddress(table: .holdingRegister, address: UInt16(clamping: registerCount)) else { continue }
-                points.append(Point(signal: signal, address: address, type: .float32))
-                registerCount += 2
-            case .integer:
-                guard let address = try? ModbusAddress(table: .holdingRegister, address: UInt16(clamping: registerCount)) else { continue }
-                points.append(Point(signal: signal, address: address, type: .int64))
-                registerCount += 4
-            case .bool:
-                guard let address = try? ModbusAddress(table: .coil, address: UInt16(clamping: coilCount)) else { continue }
-                points.append(Point(signal: signal, address: address, type: .bool))
-                coilCount += 1
-            case .string:
-                continue  // Text states are also served as codes (`state_code`).
-            }
-        }
-    }
-
-    func write(_ signals: [PlantSignal], into registers: ModbusRegisterMap) {
-        var values: [String: DataValue] = [:]
-        for signal in signals { values["\(signal.asset)/\(signal.name)"] = signal.value }
-        for point in points {
-            guard let value = values["\(point.signal.asset)/\(point.signal.name)"] else { continue }
-            switch (value, point.type) {
-            case (.double(let number), .float32):
-                let bits = Float(number).bitPattern
-                registers.setHoldingRegisters(address: point.address.address, values: [UInt16(bits >> 16), UInt16(bits & 0xFFFF)])
-            case (.integer(let number), .int64):
-                let bits = UInt64(bitPattern: number)
-                registers.setHoldingRegisters(
-                    address: point.address.address,
-                    values: [UInt16(bits >> 48 & 0xFFFF), UInt16(bits >> 32 & 0xFFFF), UInt16(bits >> 16 & 0xFFFF), UInt16(bits & 0xFFFF)])
-            case (.bool(let on), .bool):
-                registers.setCoils(address: point.address.address, values: [on])
-            default:
-                continue
-            }
-        }
-    }
-
-    /// A configuration that reads every point through one Modbus TCP connection.
-    func configuration(host: String, port: Int) -> MillraceConfiguration {
-        var sites: [String: [String: (lines: [String: [AssetConfiguration]], assets: [AssetConfiguration])]] = [:]
-        let byAsset = Dictionary(grouping: points, by: \.signal.asset)
-        for (path, points) in byAsset {
-            let segments = path.segments
-            guard segments.count >= 3 else { continue }
-            let tags = points.map { point in
-                TagConfiguration(
-                    id: TagID(unchecked: (segments + [point.signal.name]).joined(separator: ".")),
-                    name: point.signal.name.replacingOccurrences(of: "_", with: " ").capitalizedFirst,
-                    connection: "plant-sim", address: point.address.description, type: point.type,
-                    unit: Self.unit(for: point.signal.name))
-            }
-            let asset = AssetConfiguration(id: segments.last!, name: segments.last!, type: Self.assetType(segments.last!), tags: tags)
-            var site = sites[segments[0], default: [:]]
-            var area = site[segments[1], default: ([:], [])]
-            if segments.count == 3 {
-                area.assets.append(asset)
-            } else {
-                area.lines[segments[2], default: []].append(asset)
-            }
-            site[segments[1]] = area
-            sites[segments[0]] = site
-        }
-        let siteConfigurations = sites.sorted { $0.key < $1.key }.map { siteID, areas in
-            SiteConfiguration(
-                id: siteID, name: "Simulated plant",
-                areas: areas.sorted { $0.key < $1.key }.map { areaID, area in
-                    AreaConfiguration(
-                        id: areaID, name: areaID,
-                        lines: area.lines.sorted { $0.key < $1.key }.map { LineConfiguration(id: $0.key, name: $0.key, assets: $0.value.sorted { $0.id < $1.id }) },
-                        assets: area.assets.sorted { $0.id < $1.id })
-                })
-        }
-        return MillraceConfiguration(
-            enterprise: "Millrace Demo Foods", sites: siteConfigurations,
-            connections: [
-                ConnectionConfiguration(
-                    id: "plant-sim", name: "Simulated plant (Modbus TCP)", type: .modbusTCP, host: host, port: port, unitId: 1,
-                    pipelineWindow: 4, maxGap: 10)
-            ])
-    }
-
-    static func unit(for name: String) -> EngineeringUnit {
-        let table: [(String, String)] = [
-            ("temperature", "°C"), ("pressure", "bar"), ("flow", "m³/h"), ("belt_speed", "m/s"), ("speed", "rpm"), ("power_factor", ""),
-            ("power", "kW"), ("energy", "kWh"), ("demand", "kW"), ("current", "A"), ("voltage", "V"),
-            ("velocity", "mm/s"), ("npsh", "m"), ("duty", "%"),
-        ]
-        return EngineeringUnit(table.first { name.contains($0.0) }?.1 ?? "")
-    }
-
-    static func assetType(_ id: String) -> AssetType {
-        for type in AssetType.allCases where id.contains(type.rawValue) { return type }
-        if id.contains("meter") { return .meter }
-        if id.contains("ahu") || id.contains("air-handling") { return .hvac }
-        return .other
-    }
-}
-
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
