@@ -35,17 +35,19 @@ enum WebAssets {
           header .status { margin-left:auto; display:flex; align-items:center; gap:8px; color:var(--muted); font-variant-numeric: tabular-nums; }
           .dot { width:10px; height:10px; border-radius:50%; background:var(--muted); display:inline-block; }
           .dot.live { background:var(--good); } .dot.down { background:var(--bad); }
-          main { padding:20px; display:grid; gap:20px; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); }
+          main { padding:20px; display:grid; gap:20px; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); }
+          section.asset { min-width:0; }
           section.asset { background:var(--panel); border:1px solid var(--line); border-radius:10px; overflow:hidden; }
           section.asset h2 { font-size:15px; margin:0; padding:12px 16px; border-bottom:1px solid var(--line); display:flex; justify-content:space-between; gap:12px; }
           section.asset h2 .path { color:var(--muted); font-weight:400; font-size:13px; }
-          table { width:100%; border-collapse:collapse; }
+          table { width:100%; border-collapse:collapse; table-layout:fixed; }
           td { padding:9px 16px; border-bottom:1px solid var(--line); vertical-align:middle; }
           tr:last-child td { border-bottom:none; }
-          td.name { width:40%; } td.name .id { display:block; color:var(--muted); font-size:12px; }
-          td.value { text-align:right; font-size:22px; font-variant-numeric: tabular-nums; white-space:nowrap; }
+          td.name { overflow-wrap:anywhere; } td.name .id { display:block; color:var(--muted); font-size:11px; }
+          td.value { width:150px; text-align:right; font-size:22px; font-variant-numeric: tabular-nums; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
+          td.status { width:92px; text-align:right; }
           td.value .unit { font-size:13px; color:var(--muted); margin-left:4px; }
-          td.spark { width:120px; } td.spark svg { width:120px; height:32px; display:block; }
+          td.spark { width:104px; padding-left:0; padding-right:0; } td.spark svg { width:100px; height:32px; display:block; }
           td.spark polyline { fill:none; stroke:var(--accent); stroke-width:1.5; }
           .q { font-size:11px; padding:2px 6px; border-radius:4px; border:1px solid currentColor; white-space:nowrap; }
           .q.good { color:var(--good); } .q.uncertain { color:var(--uncertain); } .q.bad { color:var(--bad); }
@@ -155,7 +157,7 @@ enum WebAssets {
                 el("td", { class: "name" }, tag.name, el("span", { class: "id" }, tag.id)),
                 el("td", { class: "spark" }, sparkline(history.get(tag.id) || [])),
                 value,
-                el("td", {}, el("span", { class: "q " + severity, title: q }, q.replace(":", " · ")),
+                el("td", { class: "status" }, el("span", { class: "q " + severity, title: q }, q.replace(":", " · ")),
                    el("span", { class: "age" }, tag.current ? age(tag.current.time, now) : "")));
             });
             sections.push(el("section", { class: "asset", "data-asset": asset },
