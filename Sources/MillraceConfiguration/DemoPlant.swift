@@ -1,4 +1,5 @@
-/// The configuration `millrace run` uses when none is given: a small demo plant fed by the built-in simulator.
+/// A small example configuration (`millrace config example`): one motor fed by the in-process simulator.
+/// (`millrace run` without a configuration runs the full plant simulator over Modbus instead.)
 public enum DemoPlant {
     public static let label = "<built-in demo plant>"
 
