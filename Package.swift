@@ -212,7 +212,8 @@ let package = Package(
         .testTarget(
             name: "MillraceAppTests",
             dependencies: [
-                "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO",
+                "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO", "Historian", "Simulator",
+                "MillraceTestSupport",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -42,10 +42,12 @@ public final class PlantSimulatorService: Service, Sendable {
 
     /// Starts serving the plant on `host:port` (0 picks a free port).
     public init(
-        seed: UInt64, host: String, port: Int, scenarios: [FaultScenario]? = nil, clock: any WallClock, logger: Logger
+        seed: UInt64, host: String, port: Int, layout: PlantLayout = .packagingLine, scenarios: [FaultScenario]? = nil,
+        clock: any WallClock, logger: Logger
     ) async throws {
         let start = clock.now()
-        var plant = PlantSimulation(seed: seed, start: start, scenarios: scenarios ?? Self.demoScenarios(seed: seed, start: start))
+        var plant = PlantSimulation(
+            seed: seed, start: start, layout: layout, scenarios: scenarios ?? Self.demoScenarios(seed: seed, start: start))
         let first = plant.advance(to: start)
         let map = SimulatorRegisterMap(signals: first)
         let registers = ModbusRegisterMap(

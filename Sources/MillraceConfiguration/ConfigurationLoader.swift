@@ -51,17 +51,67 @@ public enum ConfigurationLoader {
 
     /// Decodes and validates configuration text; `file` labels the errors.
     public static func load(text: String, file: String) throws(ConfigurationError) -> MillraceConfiguration {
-        if text.allSatisfy({ $0.isWhitespace }) {
+        let (configuration, root) = try decode(
+            MillraceConfiguration.self, text: text, file: file, what: "a Millrace configuration (`millrace config example` prints one)",
+            keys: "version, enterprise, sites")
+        do {
+            try ConfigurationValidator(configuration: configuration).validate()
+        } catch {
+            let mark = NodeLocator.mark(in: root, keyPath: error.keyPath)
             throw ConfigurationError(
-                code: .empty, file: file, keyPath: "",
-                message: "the file is empty; expected a Millrace configuration (`millrace config example` prints one)")
+                code: error.code, file: file, keyPath: error.keyPath, line: mark?.line, column: mark?.column,
+                message: error.message)
+        }
+        return configuration
+    }
+
+    /// Reads a file's bytes with the same checks as a configuration (size, UTF-8, no NUL bytes).
+    public static func readText(path: String) throws(ConfigurationError) -> String {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: path)
+            if let size = attributes[.size] as? Int, size > maximumFileSize {
+                throw ConfigurationError(
+                    code: .unreadable, file: path, keyPath: "",
+                    message: "the file is \(size) bytes, more than the \(maximumFileSize) a configuration may have")
+            }
+            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
+                throw ConfigurationError(code: .unreadable, file: path, keyPath: "", message: "is a directory, expected a YAML file")
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
+            throw ConfigurationError(code: .unreadable, file: path, keyPath: "", message: "the file \(reason)")
+        }
+        let bytes = Array(data)
+        if let offset = bytes.firstIndex(of: 0) {
+            throw ConfigurationError(
+                code: .notText, file: path, keyPath: "",
+                message: "found a NUL byte at offset \(offset); expected a YAML text file, not binary data")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ConfigurationError(
+                code: .notText, file: path, keyPath: "",
+                message: "found bytes that are not UTF-8 at offset \(firstInvalidUTF8Offset(bytes) ?? 0); expected a YAML text file in UTF-8")
+        }
+        return text
+    }
+
+    /// Decodes any strict configuration document from YAML text, with errors that name the key path, line
+    /// and column. Returns the value and the YAML node tree (for locating later validation errors).
+    static func decode<T: Decodable>(_ type: T.Type, text: String, file: String, what: String, keys: String)
+        throws(ConfigurationError) -> (T, Node)
+    {
+        if text.allSatisfy({ $0.isWhitespace }) {
+            throw ConfigurationError(code: .empty, file: file, keyPath: "", message: "the file is empty; expected \(what)")
         }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 throw ConfigurationError(
-                    code: .empty, file: file, keyPath: "",
-                    message: "the file holds no YAML document; expected a Millrace configuration")
+                    code: .empty, file: file, keyPath: "", message: "the file holds no YAML document; expected \(what)")
             }
             root = node
         } catch let error as ConfigurationError {
@@ -74,11 +124,10 @@ public enum ConfigurationLoader {
         if root.mapping == nil {
             throw ConfigurationError(
                 code: .wrongType, file: file, keyPath: "", line: root.mark?.line, column: root.mark?.column,
-                message: "found \(describe(root)), expected a mapping with keys such as version, enterprise, sites")
+                message: "found \(describe(root)), expected a mapping with keys such as \(keys)")
         }
-        let configuration: MillraceConfiguration
         do {
-            configuration = try YAMLDecoder().decode(MillraceConfiguration.self, from: root)
+            return (try YAMLDecoder().decode(T.self, from: root), root)
         } catch let error as DecodingError {
             throw decodingError(error, root: root, file: file)
         } catch let error as YamlError {
@@ -86,15 +135,6 @@ public enum ConfigurationLoader {
         } catch {
             throw ConfigurationError(code: .invalidValue, file: file, keyPath: "", message: "\(error)")
         }
-        do {
-            try ConfigurationValidator(configuration: configuration).validate()
-        } catch {
-            let mark = NodeLocator.mark(in: root, keyPath: error.keyPath)
-            throw ConfigurationError(
-                code: error.code, file: file, keyPath: error.keyPath, line: mark?.line, column: mark?.column,
-                message: error.message)
-        }
-        return configuration
     }
 
     static func yamlError(_ error: YamlError, file: String) -> ConfigurationError {

@@ -65,4 +65,9 @@ public struct ConfigurationProblem: Error, Sendable, CustomStringConvertible {
     public var key: String
     public var message: String
     public var description: String { "\(key): \(message)" }
+
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
 }
