@@ -132,7 +132,7 @@ let package = Package(
         .executableTarget(
             name: "millrace",
             dependencies: [
-                "MillraceApp", "MillraceConfiguration", "Historian", "MillraceCore",
+                "MillraceApp", "MillraceConfiguration", "Historian", "MillraceCore", "Analytics", "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Metrics", package: "swift-metrics"),
