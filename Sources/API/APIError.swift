@@ -1,4 +1,5 @@
 import Foundation
+import Historian
 import Hummingbird
 
 /// The one error format of the HTTP API: `{"status": 400, "code": "invalidTime", "message": "..."}`.
@@ -12,6 +13,17 @@ public struct APIError: HTTPResponseError, Sendable {
         self.status = status
         self.code = code
         self.message = message
+    }
+
+    /// The one mapping of historian failures to HTTP: the caller's mistakes are 4xx, the store's are 503.
+    public init(_ error: HistorianError) {
+        switch error.code {
+        case .unknownTag: self.init(.notFound, code: "unknownTag", error.message)
+        case .invalidRange: self.init(.badRequest, code: "invalidRange", error.message)
+        case .implausibleTime: self.init(.badRequest, code: "invalidTime", error.message)
+        case .kindMismatch: self.init(.badRequest, code: "kindMismatch", error.message)
+        default: self.init(.serviceUnavailable, code: "historianUnavailable", error.description)
+        }
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -30,27 +30,10 @@ public enum APIRouter {
         }
 
         router.get("/api/v1/tags/{id}/samples") { request, context in
-            let idText = try context.parameters.require("id")
-            guard let id = try? TagID(idText) else {
-                throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(idText.prefix(80))'")
-            }
-            let now = environment.clock.now()
-            let to = try QueryParameters.time(request, "to", now: now) ?? now
-            let from = try QueryParameters.time(request, "from", now: now) ?? (to - .seconds(3600))
-            guard from < to else {
-                throw APIError(
-                    .badRequest, code: "invalidRange", "'from' (\(from.iso8601)) must be before 'to' (\(to.iso8601))")
-            }
+            let id = try QueryParameters.tagID(context)
+            let (from, to) = try QueryParameters.timeRange(request, now: environment.clock.now())
             let limit = try QueryParameters.integer(request, "limit", default: defaultLimit, maximum: maximumLimit)
-            let samples: [Sample]
-            do {
-                samples = try await environment.store.samples(of: id, from: from, to: to, limit: limit)
-            } catch let error as HistorianError where error.code == .unknownTag {
-                _ = error
-                throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(id)'")
-            } catch {
-                throw APIError(.serviceUnavailable, code: "historianUnavailable", "\(error)")
-            }
+            let samples = try await historian { try await environment.store.samples(of: id, from: from, to: to, limit: limit) }
             let next = samples.count == limit ? samples.last.map { Timestamp(microseconds: $0.time.microseconds + 1).iso8601 } : nil
             return try JSONResponse.make(
                 SamplesDTO(tag: id.rawValue, from: from.iso8601, to: to.iso8601, samples: samples.map(SampleDTO.init), next: next))
@@ -81,9 +64,10 @@ public enum APIRouter {
         return router
     }
 
+    /// Runs a historian call, turning its failure into the API's error format.
     static func historian<T>(_ body: () async throws -> T) async throws -> T {
         do { return try await body() } catch let error as HistorianError {
-            throw APIError(.serviceUnavailable, code: "historianUnavailable", error.description)
+            throw APIError(error)
         }
     }
 }

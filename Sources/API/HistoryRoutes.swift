@@ -16,7 +16,7 @@ enum HistoryRoutes {
             try checkCount(from: from, to: to, interval: interval)
             let kind = try aggregateKind(request)
             let filter = try qualityFilter(request)
-            let buckets = try await query {
+            let buckets = try await APIRouter.historian {
                 try await environment.store.aggregate(
                     tag.id, from: from, to: to, interval: interval, kind: kind,
                     options: AggregationOptions(filter: filter, mode: InterpolationMode.default(for: tag.kind)))
@@ -38,7 +38,7 @@ enum HistoryRoutes {
             let (tag, from, to) = try await range(request, context, environment)
             let interval = try duration(request, "interval", default: .seconds(60))
             try checkCount(from: from, to: to, interval: interval)
-            let values = try await query {
+            let values = try await APIRouter.historian {
                 try await environment.store.interpolate(
                     tag.id, from: from, to: to, every: interval, mode: InterpolationMode.default(for: tag.kind))
             }
@@ -51,7 +51,7 @@ enum HistoryRoutes {
             return try JSONResponse.make(
                 InterpolatedDTO(
                     tag: tag.id.rawValue, from: from.iso8601, to: to.iso8601, interval: ConfigDuration(interval).description,
-                    values: values.map { InterpolatedValueDTO(time: $0.time.iso8601, value: $0.value.map(JSONScalar.init) ?? .null, quality: $0.quality.description) }))
+                    values: values.map { SampleDTO(time: $0.time, value: $0.value.map(JSONScalar.init) ?? .null, quality: $0.quality) }))
         }
 
         router.get("/api/v1/tags/{id}/plot") { request, context in
@@ -61,7 +61,7 @@ enum HistoryRoutes {
             guard let method = PlotMethod(rawValue: methodText) else {
                 throw APIError(.badRequest, code: "invalidParameter", "'method=\(methodText.prefix(32))' is not one of minMax, lttb")
             }
-            let points = try await query {
+            let points = try await APIRouter.historian {
                 try await environment.store.plot(tag.id, from: from, to: to, pixels: pixels, method: method)
             }
             if wantsCSV(request) {
@@ -73,7 +73,7 @@ enum HistoryRoutes {
             return try JSONResponse.make(
                 PlotDTO(
                     tag: tag.id.rawValue, from: from.iso8601, to: to.iso8601, method: method.rawValue, unit: tag.unit.symbol,
-                    points: points.map { PlotPointDTO(time: $0.time.iso8601, value: $0.value.map(JSONScalar.number) ?? .null, quality: $0.quality.description) }))
+                    points: points.map { SampleDTO(time: $0.time, value: $0.value.map { JSONScalar(.double($0)) } ?? .null, quality: $0.quality) }))
         }
     }
 
@@ -81,17 +81,12 @@ enum HistoryRoutes {
     static func range(_ request: Request, _ context: BasicRequestContext, _ environment: APIEnvironment) async throws
         -> (TagMetadata, Timestamp, Timestamp)
     {
-        let idText = try context.parameters.require("id")
+        let id = try QueryParameters.tagID(context)
         let tags = try await APIRouter.historian { try await environment.store.tags() }
-        guard let tag = tags.first(where: { $0.id.rawValue == idText }) else {
-            throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(idText.prefix(80))'")
+        guard let tag = tags.first(where: { $0.id == id }) else {
+            throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(id)'")
         }
-        let now = environment.clock.now()
-        let to = try QueryParameters.time(request, "to", now: now) ?? now
-        let from = try QueryParameters.time(request, "from", now: now) ?? (to - .seconds(3600))
-        guard from < to else {
-            throw APIError(.badRequest, code: "invalidRange", "'from' (\(from.iso8601)) must be before 'to' (\(to.iso8601))")
-        }
+        let (from, to) = try QueryParameters.timeRange(request, now: environment.clock.now())
         return (tag, from, to)
     }
 
@@ -137,14 +132,6 @@ enum HistoryRoutes {
         }
     }
 
-    static func query<T>(_ body: () async throws -> T) async throws -> T {
-        do { return try await body() } catch let error as HistorianError {
-            if error.code == .invalidRange { throw APIError(.badRequest, code: "invalidRange", error.message) }
-            if error.code == .unknownTag { throw APIError(.notFound, code: "unknownTag", error.message) }
-            throw APIError(.serviceUnavailable, code: "historianUnavailable", error.description)
-        }
-    }
-
     static func wantsCSV(_ request: Request) -> Bool {
         request.uri.queryParameters.get("format") == "csv" || (request.headers[.accept]?.hasPrefix("text/csv") ?? false)
     }
@@ -187,7 +174,7 @@ struct BucketDTO: Encodable {
     init(_ bucket: AggregateBucket) {
         start = bucket.start.iso8601
         end = bucket.end.iso8601
-        value = bucket.value.map { $0.isFinite ? .number($0) : .null } ?? .null
+        value = bucket.value.map { JSONScalar(.double($0)) } ?? .null
         count = bucket.count
         percentGood = bucket.percentGood
         quality = bucket.quality.description
@@ -199,24 +186,12 @@ struct AggregatesDTO: Encodable {
     var buckets: [BucketDTO]
 }
 
-struct InterpolatedValueDTO: Encodable {
-    var time: String
-    var value: JSONScalar
-    var quality: String
-}
-
 struct InterpolatedDTO: Encodable {
     var tag, from, to, interval: String
-    var values: [InterpolatedValueDTO]
-}
-
-struct PlotPointDTO: Encodable {
-    var time: String
-    var value: JSONScalar
-    var quality: String
+    var values: [SampleDTO]
 }
 
 struct PlotDTO: Encodable {
     var tag, from, to, method, unit: String
-    var points: [PlotPointDTO]
+    var points: [SampleDTO]
 }

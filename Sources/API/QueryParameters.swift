@@ -25,6 +25,25 @@ enum QueryParameters {
         }
     }
 
+    /// The `{id}` of the route as a tag id; an id that cannot exist is an unknown tag.
+    static func tagID(_ context: BasicRequestContext) throws -> TagID {
+        let text = try context.parameters.require("id")
+        guard let id = try? TagID(text) else {
+            throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(text.prefix(80))'")
+        }
+        return id
+    }
+
+    /// `from` and `to` of a history request: `to` defaults to now, `from` to an hour before `to`; `from < to`.
+    static func timeRange(_ request: Request, now: Timestamp) throws -> (from: Timestamp, to: Timestamp) {
+        let to = try time(request, "to", now: now) ?? now
+        let from = try time(request, "from", now: now) ?? (to - .seconds(3600))
+        guard from < to else {
+            throw APIError(.badRequest, code: "invalidRange", "'from' (\(from.iso8601)) must be before 'to' (\(to.iso8601))")
+        }
+        return (from, to)
+    }
+
     /// A positive integer up to `maximum`.
     static func integer(_ request: Request, _ name: String, default value: Int, maximum: Int) throws -> Int {
         guard let text = request.uri.queryParameters.get(name) else { return value }

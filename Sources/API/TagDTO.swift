@@ -8,9 +8,14 @@ struct SampleDTO: Encodable {
     var quality: String
 
     init(_ sample: Sample) {
-        time = sample.time.iso8601
-        value = JSONScalar(sample.value)
-        quality = sample.quality.description
+        self.init(time: sample.time, value: JSONScalar(sample.value), quality: sample.quality)
+    }
+
+    /// Also the form of interpolated values and plot points: a value may be missing (`null`) in a gap.
+    init(time: Timestamp, value: JSONScalar, quality: Quality) {
+        self.time = time.iso8601
+        self.value = value
+        self.quality = quality.description
     }
 }
 

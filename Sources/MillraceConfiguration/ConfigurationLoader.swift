@@ -10,43 +10,12 @@ public enum ConfigurationLoader {
 
     /// Loads and validates the file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> MillraceConfiguration {
-        let data: Data
-        do {
-            let url = URL(fileURLWithPath: path)
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maximumFileSize {
-                throw ConfigurationError(
-                    code: .unreadable, file: path, keyPath: "",
-                    message: "the file is \(size) bytes, more than the \(maximumFileSize) a configuration may have")
-            }
-            if let type = attributes[.type] as? FileAttributeType, type == .typeDirectory {
-                throw ConfigurationError(
-                    code: .unreadable, file: path, keyPath: "", message: "is a directory, expected a YAML file")
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
-            throw ConfigurationError(code: .unreadable, file: path, keyPath: "", message: "the file \(reason)")
-        }
-        return try load(bytes: Array(data), file: path)
+        try load(text: readText(path: path), file: path)
     }
 
     /// Decodes and validates configuration bytes; `file` labels the errors.
     public static func load(bytes: [UInt8], file: String) throws(ConfigurationError) -> MillraceConfiguration {
-        if let offset = bytes.firstIndex(of: 0) {
-            throw ConfigurationError(
-                code: .notText, file: file, keyPath: "",
-                message: "found a NUL byte at offset \(offset); expected a YAML text file, not binary data")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let offset = firstInvalidUTF8Offset(bytes) ?? 0
-            throw ConfigurationError(
-                code: .notText, file: file, keyPath: "",
-                message: "found bytes that are not UTF-8 at offset \(offset); expected a YAML text file in UTF-8")
-        }
-        return try load(text: text, file: file)
+        try load(text: text(fromBytes: bytes, file: file), file: file)
     }
 
     /// Decodes and validates configuration text; `file` labels the errors.
@@ -65,7 +34,7 @@ public enum ConfigurationLoader {
         return configuration
     }
 
-    /// Reads a file's bytes with the same checks as a configuration (size, UTF-8, no NUL bytes).
+    /// Reads a YAML file: at most `maximumFileSize` bytes, not a directory, UTF-8 text without NUL bytes.
     public static func readText(path: String) throws(ConfigurationError) -> String {
         let data: Data
         do {
@@ -85,15 +54,19 @@ public enum ConfigurationLoader {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
             throw ConfigurationError(code: .unreadable, file: path, keyPath: "", message: "the file \(reason)")
         }
-        let bytes = Array(data)
+        return try text(fromBytes: Array(data), file: path)
+    }
+
+    /// The bytes as UTF-8 text, refusing binary data (a NUL byte) and invalid UTF-8 with the offset.
+    static func text(fromBytes bytes: [UInt8], file: String) throws(ConfigurationError) -> String {
         if let offset = bytes.firstIndex(of: 0) {
             throw ConfigurationError(
-                code: .notText, file: path, keyPath: "",
+                code: .notText, file: file, keyPath: "",
                 message: "found a NUL byte at offset \(offset); expected a YAML text file, not binary data")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ConfigurationError(
-                code: .notText, file: path, keyPath: "",
+                code: .notText, file: file, keyPath: "",
                 message: "found bytes that are not UTF-8 at offset \(firstInvalidUTF8Offset(bytes) ?? 0); expected a YAML text file in UTF-8")
         }
         return text
