@@ -3,8 +3,8 @@ import MillraceCore
 
 /// The historian as the rest of Millrace sees it: append samples durably, read them back.
 ///
-/// Implementations: `SQLiteHistorian` (embedded, the default). The compressed chunk engine and the
-/// PostgreSQL backend arrive behind this same protocol.
+/// Implementations: `ChunkedHistorian` (embedded, the default: compressed chunks in SQLite and a write-ahead
+/// log). The PostgreSQL backend arrives behind this same protocol.
 public protocol HistorianStore: Sendable {
     /// Declares tags (creating or updating their metadata). Samples can only be appended for known tags.
     func register(tags: [TagMetadata]) async throws(HistorianError)

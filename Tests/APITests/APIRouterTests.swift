@@ -17,7 +17,7 @@ import Testing
     func withApp(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let store = try SQLiteHistorian(path: directory.file("h.sqlite"), logger: Logger(label: "test"))
+        let store = try await ChunkedHistorian.open(directory: directory.file("h"), logger: Logger(label: "test"))
         try await store.register(tags: [
             TagMetadata(id: motorCurrent, name: "Motor current", asset: try AssetPath("demo/pack/line-1/motor"), kind: .double, unit: .ampere, connection: "sim"),
             TagMetadata(id: running, name: "Running", asset: try AssetPath("demo/pack/line-1/motor"), kind: .bool),

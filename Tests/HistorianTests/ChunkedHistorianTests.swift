@@ -208,4 +208,34 @@ import Testing
         let closed = await #expect(throws: HistorianError.self) { try await store.append(self.series(1)) }
         #expect(closed?.code == .closed)
     }
+
+    @Test func aCorruptDatabaseFileGivesAStorageError() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(atPath: directory.file("store"), withIntermediateDirectories: true)
+        try directory.write(
+            "store/historian.sqlite",
+            bytes: Array("this is not an SQLite database, it is a text file pretending".utf8) + [UInt8](repeating: 0xAB, count: 4096))
+        let error = await #expect(throws: HistorianError.self) {
+            _ = try await ChunkedHistorian.open(directory: directory.file("store"), logger: Logger(label: "test"))
+        }
+        #expect(error?.code == .storage)
+    }
+
+    @Test func currentValuesSurviveACleanRestart() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try await open(directory.file("store"))
+        try await store.append([
+            TaggedSample(tag: counter, time: t0, value: .integer(42)),
+            TaggedSample(tag: temperature, time: t0, value: .double(.nan), quality: .sensorFailure),
+        ])
+        try await store.close()
+        let reopened = try await ChunkedHistorian.open(directory: directory.file("store"), logger: Logger(label: "test"))
+        let latest = try await reopened.latest(of: [counter, temperature])
+        #expect(latest[counter] == Sample(time: t0, value: .integer(42)))
+        #expect(latest[temperature]?.quality == .sensorFailure)
+        #expect(latest[temperature]?.value.isIdentical(to: .double(.nan)) == true)
+        try await reopened.close()
+    }
 }

@@ -10,7 +10,10 @@ extension ChunkedHistorian {
         for entry in entries {
             guard let tag = names[entry.tagID], var state = tags[tag] else { continue }
             let sample = entry.sample
-            if state.current == nil || sample.time >= state.current!.time { state.current = sample }
+            if state.current == nil || sample.time >= state.current!.time {
+                state.current = sample
+                state.currentDirty = true
+            }
             if let first = state.head.firstTime, let last = state.head.lastTime {
                 if sample.time > last {
                     appendToHead(&state, sample)

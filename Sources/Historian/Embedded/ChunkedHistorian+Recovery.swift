@@ -105,7 +105,8 @@ extension ChunkedHistorian {
     /// Writes open heads and current values to SQLite, then empties the WAL.
     func checkpoint() throws(HistorianError) {
         let dirty = tags.values.filter(\.headDirty)
-        let currents = tags.values.compactMap { state in state.current.map { (state.id, $0) } }
+        // Only current values that changed since the last checkpoint are written.
+        let currents = tags.values.filter(\.currentDirty).compactMap { state in state.current.map { (state.id, $0) } }
         do {
             try pool.write { db in
                 for state in dirty {
@@ -118,7 +119,7 @@ extension ChunkedHistorian {
                 let statement = try db.cachedStatement(
                     sql: "INSERT OR REPLACE INTO current_value (tag, t, bits, text, quality) VALUES (?, ?, ?, ?, ?)")
                 for (id, sample) in currents {
-                    let (bits, text) = SQLiteHistorian.encode(sample.value)
+                    let (bits, text) = Self.encodeCurrent(sample.value)
                     try statement.execute(arguments: [id, sample.time.microseconds, bits, text, Int64(sample.quality.rawValue)])
                 }
             }
@@ -131,9 +132,32 @@ extension ChunkedHistorian {
         }
         try wal.reset()
         for state in dirty { tags[state.metadata.id]?.headDirty = false }
+        for (id, _) in currents { if let tag = names[id] { tags[tag]?.currentDirty = false } }
+    }
+
+    /// A current value as columns: doubles as their IEEE 754 bits (SQLite would turn NaN into NULL), integers
+    /// and booleans as integers, strings as text.
+    static func encodeCurrent(_ value: DataValue) -> (Int64?, String?) {
+        switch value {
+        case .double(let v): (Int64(bitPattern: v.bitPattern), nil)
+        case .integer(let v): (v, nil)
+        case .bool(let v): (v ? 1 : 0, nil)
+        case .string(let v): (nil, v)
+        }
     }
 
     static func decodeCurrent(_ row: Row, kind: ValueKind) -> Sample {
-        SQLiteHistorian.decode(row, kind: kind)
+        let time = Timestamp(microseconds: row["t"])
+        let bits: Int64? = row["bits"]
+        // An unknown quality code (corruption, or a newer writer) must not pass for good.
+        let quality = Quality(rawValue: UInt16(truncatingIfNeeded: row["quality"] as Int64)) ?? .bad
+        let value: DataValue =
+            switch kind {
+            case .double: .double(Double(bitPattern: UInt64(bitPattern: bits ?? 0)))
+            case .integer: .integer(bits ?? 0)
+            case .bool: .bool((bits ?? 0) != 0)
+            case .string: .string(row["text"] ?? "")
+            }
+        return Sample(time: time, value: value, quality: quality)
     }
 }

@@ -33,6 +33,8 @@ public actor ChunkedHistorian: HistorianStore {
         /// Whether the head changed since it was last written to SQLite.
         var headDirty = false
         var current: Sample?
+        /// Whether `current` changed since the last checkpoint.
+        var currentDirty = false
         /// The end of the newest sealed chunk: samples at or before it are late and go into sealed chunks.
         var lastSealedEnd: Timestamp?
     }
