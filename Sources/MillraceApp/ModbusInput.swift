@@ -28,6 +28,7 @@ struct ModbusInput: Input {
     let points: [Point]
     let clock: any WallClock
     let logger: Logger
+    let metrics: HealthMetrics
 
     init(connection: ConnectionConfiguration, tags configured: [TagConfiguration], clock: any WallClock, logger: Logger) throws {
         connectionID = connection.id
@@ -36,6 +37,7 @@ struct ModbusInput: Input {
         var logger = logger
         logger[metadataKey: "connection"] = "\(connection.id)"
         self.logger = logger
+        metrics = HealthMetrics(connection: connection.id)
         points = try configured.map { tag in
             let (address, mapping) = try tag.modbusMapping()
             return Point(
@@ -101,7 +103,9 @@ struct ModbusInput: Input {
                 }
             }
             try await sink.write(batch)
-            report(client.health, state: client.connectionState, failedReads: results.filter { if case .failure = $0 { true } else { false } }.count)
+            metrics.record(
+                client.health, state: client.connectionState,
+                failedReads: results.filter { if case .failure = $0 { true } else { false } }.count, now: clock.now())
             next = next + .microseconds(step)
             let late = clock.now()
             if next < late { next = Timestamp(microseconds: (late.microseconds / step + 1) * step) }
@@ -110,18 +114,31 @@ struct ModbusInput: Input {
 
     /// Connection health as metrics (exported at /metrics once a metrics backend is bootstrapped):
     /// whether the device is connected, seconds since it last answered, and counters of what went wrong.
-    private func report(_ health: ModbusConnectionHealth, state: ModbusClientStateMachine.ConnectionState, failedReads: Int) {
-        let dimensions = [("connection", connectionID)]
-        Gauge(label: "millrace_connection_up", dimensions: dimensions).record(state == .connected ? 1 : 0)
-        if let contact = health.lastContact {
-            Gauge(label: "millrace_connection_last_contact_age_seconds", dimensions: dimensions)
-                .record((clock.now() - contact).secondsDouble)
+    /// Created once per input; each poll only records.
+    struct HealthMetrics: Sendable {
+        let up, lastContactAge, timeouts, reconnects, exceptions: Gauge
+        let failedReads: Counter
+
+        init(connection: String) {
+            let dimensions = [("connection", connection)]
+            up = Gauge(label: "millrace_connection_up", dimensions: dimensions)
+            lastContactAge = Gauge(label: "millrace_connection_last_contact_age_seconds", dimensions: dimensions)
+            timeouts = Gauge(label: "millrace_modbus_timeouts", dimensions: dimensions)
+            reconnects = Gauge(label: "millrace_modbus_reconnects", dimensions: dimensions)
+            exceptions = Gauge(label: "millrace_modbus_exceptions", dimensions: dimensions)
+            failedReads = Counter(label: "millrace_modbus_failed_reads_total", dimensions: dimensions)
         }
-        Gauge(label: "millrace_modbus_timeouts", dimensions: dimensions).record(health.timeouts)
-        Gauge(label: "millrace_modbus_reconnects", dimensions: dimensions).record(health.connects)
-        Gauge(label: "millrace_modbus_exceptions", dimensions: dimensions).record(health.exceptions)
-        if failedReads > 0 {
-            Counter(label: "millrace_modbus_failed_reads_total", dimensions: dimensions).increment(by: failedReads)
+
+        func record(
+            _ health: ModbusConnectionHealth, state: ModbusClientStateMachine.ConnectionState, failedReads failed: Int,
+            now: Timestamp
+        ) {
+            up.record(state == .connected ? 1 : 0)
+            if let contact = health.lastContact { lastContactAge.record((now - contact).secondsDouble) }
+            timeouts.record(health.timeouts)
+            reconnects.record(health.connects)
+            exceptions.record(health.exceptions)
+            if failed > 0 { failedReads.increment(by: failed) }
         }
     }
 

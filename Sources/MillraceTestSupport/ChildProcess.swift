@@ -102,3 +102,20 @@ public final class ChildProcess: @unchecked Sendable {
         return (status, child.standardOutput, child.standardError)
     }
 }
+
+extension ChildProcess {
+    /// Starts `millrace run --http-port 0 --data-dir DATA ARGUMENTS…` and waits for its dashboard line;
+    /// returns the process and the base URL it listens on.
+    public static func startMillrace(dataDirectory: String, arguments: [String] = [], directory: String? = nil)
+        async throws -> (process: ChildProcess, baseURL: String)
+    {
+        let child = try ChildProcess(
+            executable: try MillraceBinary.path(),
+            arguments: ["run", "--http-port", "0", "--data-dir", dataDirectory] + arguments, directory: directory)
+        try await child.waitForOutput { out, _ in out.contains("Dashboard: http://") }
+        guard let line = child.standardOutput.split(separator: "\n").first(where: { $0.contains("Dashboard: http://") }),
+            let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
+        else { throw ChildProcessError("no dashboard URL in: \(child.standardOutput.suffix(500))") }
+        return (child, String(url))
+    }
+}

@@ -238,4 +238,21 @@ import Testing
         #expect(latest[temperature]?.value.isIdentical(to: .double(.nan)) == true)
         try await reopened.close()
     }
+
+    /// `sync: full` fsyncs the write-ahead log at every append; what is acknowledged is there after a crash.
+    @Test func fullSyncPolicyKeepsAcknowledgedAppends() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = ChunkedHistorian.Options()
+        options.sync = .full
+        options.chunkCapacity = 8
+        let store = try await ChunkedHistorian.open(directory: directory.file("store"), options: options, logger: Logger(label: "test"))
+        try await store.register(tags: [TagMetadata(id: temperature, name: "Temperature", kind: .double)])
+        for batch in 0..<5 { try await store.append(Array(series(50)[(batch * 10)..<(batch * 10 + 10)])) }
+        let crashed = try snapshot(directory, to: "crashed")
+        try await store.close()
+        let recovered = try await ChunkedHistorian.open(directory: crashed, options: options, logger: Logger(label: "test"))
+        #expect(try await recovered.samples(of: temperature, from: t0, to: t0 + .seconds(100), limit: 100) == series(50).map(\.sample))
+        try await recovered.close()
+    }
 }

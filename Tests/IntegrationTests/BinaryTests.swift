@@ -13,14 +13,7 @@ import Glibc
 
     /// Starts `millrace run` with the demo plant on a free port; returns the process and base URL.
     func startDemo(in directory: TemporaryDirectory, extra: [String] = []) async throws -> (ChildProcess, String) {
-        let child = try ChildProcess(
-            executable: try MillraceBinary.path(),
-            arguments: ["run", "--http-port", "0", "--data-dir", directory.file("data")] + extra,
-            directory: directory.path)
-        try await child.waitForOutput { out, _ in out.contains("Dashboard: http://") }
-        let line = try #require(child.standardOutput.split(separator: "\n").first { $0.contains("Dashboard: http://") })
-        let url = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") })
-        return (child, String(url))
+        try await ChildProcess.startMillrace(dataDirectory: directory.file("data"), arguments: extra, directory: directory.path)
     }
 
     @Test func demoPlantServesLiveValuesThatChange() async throws {

@@ -12,8 +12,8 @@ import Glibc
 struct ModbusCollectorTests {
     typealias Current = [String: (value: Any, quality: String, time: String)]
 
-    func startDevice(port: Int) async throws -> ChildProcess {
-        let command = TestPeers.python + [TestPeers.repository + "/scripts/peers/pymodbus_server.py", String(port)]
+    func startDevice(port: Int, rtu: Bool = false) async throws -> ChildProcess {
+        let command = TestPeers.python + [TestPeers.repository + "/scripts/peers/pymodbus_server.py", String(port)] + (rtu ? ["--rtu"] : [])
         let device = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()))
         try await device.waitForOutput(timeout: .seconds(120)) { out, _ in out.contains("READY") }
         return device
@@ -72,13 +72,8 @@ struct ModbusCollectorTests {
                 pollInterval: 200ms
                 timeout: 300ms
             """)
-        let millrace = try ChildProcess(
-            executable: try MillraceBinary.path(),
-            arguments: ["run", "--config", config, "--http-port", "0", "--data-dir", directory.file("data")],
-            directory: directory.path)
-        try await millrace.waitForOutput { out, _ in out.contains("Dashboard: http://") }
-        let line = try #require(millrace.standardOutput.split(separator: "\n").first { $0.contains("Dashboard: http://") })
-        let base = String(try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }))
+        let (millrace, base) = try await ChildProcess.startMillrace(
+            dataDirectory: directory.file("data"), arguments: ["--config", config], directory: directory.path)
 
         // The device's known values (scripts/peers/pymodbus_server.py): holding n = n, input n = 1000 + n.
         try await waitFor(base, "the first good values") { values in
@@ -117,6 +112,46 @@ struct ModbusCollectorTests {
         millrace.signal(SIGTERM)
         let (status, _) = try await millrace.waitForExit()
         #expect(status == 0)
+        device.signal(SIGKILL)
+        _ = try await device.waitForExit()
+    }
+
+    /// A serial gateway that forwards RTU frames over TCP (pymodbus with RTU framing): the same configuration
+    /// with `type: modbus-rtu-over-tcp` reads the same values.
+    @Test func readsThroughAnRTUOverTCPGateway() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let port = try TestPeers.freePort()
+        let device = try await startDevice(port: port, rtu: true)
+        let config = try directory.write(
+            "gateway.yaml",
+            """
+            version: 1
+            enterprise: Test
+            sites:
+              - id: s
+                areas:
+                  - id: a
+                    assets:
+                      - id: dryer
+                        tags:
+                          - { id: hr10, connection: gw, address: "holding:10", type: uint16 }
+                          - { id: hr20, connection: gw, address: "holding:20", type: int32 }
+                          - { id: coil3, connection: gw, address: "coil:3", type: bool }
+            connections:
+              - { id: gw, type: modbus-rtu-over-tcp, host: 127.0.0.1, port: \(port), unitId: 1, pollInterval: 200ms, timeout: 300ms }
+            """)
+        let (millrace, base) = try await ChildProcess.startMillrace(
+            dataDirectory: directory.file("data"), arguments: ["--config", config], directory: directory.path)
+        try await waitFor(base, "good values through the gateway") { values in
+            ["hr10", "hr20", "coil3"].allSatisfy { values[$0]?.quality == "good" }
+        }
+        let values = try await currentValues(base)
+        #expect(values["hr10"]?.value as? Int == 10)
+        #expect(values["hr20"]?.value as? Int == 20 << 16 | 21)
+        #expect(values["coil3"]?.value as? Bool == true)
+        millrace.signal(SIGTERM)
+        #expect(try await millrace.waitForExit().status == 0)
         device.signal(SIGKILL)
         _ = try await device.waitForExit()
     }

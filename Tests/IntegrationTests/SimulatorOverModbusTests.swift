@@ -19,12 +19,8 @@ import Glibc
         let check = try await ChildProcess.run(binary, ["config", "check", config])
         #expect(check.status == 0, "\(check.stderr)")
 
-        let run = try ChildProcess(
-            executable: binary, arguments: ["run", "--config", config, "--http-port", "0", "--data-dir", directory.file("data")],
-            directory: directory.path)
-        try await run.waitForOutput { out, _ in out.contains("Dashboard: http://") }
-        let line = try #require(run.standardOutput.split(separator: "\n").first { $0.contains("Dashboard: http://") })
-        let base = String(try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }))
+        let (run, base) = try await ChildProcess.startMillrace(
+            dataDirectory: directory.file("data"), arguments: ["--config", config], directory: directory.path)
 
         var tags: [[String: Any]] = []
         for _ in 0..<1200 {
