@@ -164,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "HistorianTests",
             dependencies: [
-                "Historian", "MillraceCore", "MillraceTestSupport",
+                "Historian", "HistorianCore", "MillraceCore", "MillraceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

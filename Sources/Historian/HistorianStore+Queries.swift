@@ -43,19 +43,33 @@ extension HistorianStore {
         _ tag: TagID, from: Timestamp, to: Timestamp, every interval: Duration, mode: InterpolationMode
     ) async throws(HistorianError) -> [InterpolatedValue] {
         guard interval > .zero else { throw HistorianError(.invalidRange, "the interval must be positive") }
+        guard from <= to else { throw HistorianError(.invalidRange, "'from' is after 'to'") }
         let count = (to - from).microseconds / max(1, interval.microseconds) + 1
         guard count <= 1_000_000 else {
             throw HistorianError(.invalidRange, "\(count) interpolated values requested; at most 1000000 in one query")
         }
-        var window: [Sample] = []
-        if let previous = try await sample(of: tag, before: from) { window.append(previous) }
-        try await forEachSample(of: tag, from: from, to: to) { window.append(contentsOf: $0) }
-        if let next = try await sample(of: tag, atOrAfter: to) { window.append(next) }
-        do {
-            return try Interpolator(mode: mode).values(from: from, through: to, every: interval, in: window)
-        } catch {
-            throw HistorianError(.invalidRange, error.description)
+        // Streamed: only the neighbours of each requested time are kept, never the range's samples, so a year
+        // of 1 Hz data interpolated daily reads through the samples once in constant memory.
+        let interpolator = Interpolator(mode: mode)
+        let step = max(1, interval.microseconds)
+        var pending = from
+        var previous = try await sample(of: tag, before: from)
+        var values: [InterpolatedValue] = []
+        values.reserveCapacity(Int(count))
+        func offer(_ sample: Sample) {
+            while pending <= to, sample.time > pending {
+                values.append(interpolator.value(at: pending, previous: previous, next: sample))
+                pending = Timestamp(microseconds: pending.microseconds + step)
+            }
+            previous = sample
         }
+        try await forEachSample(of: tag, from: from, to: to) { $0.forEach(offer) }
+        if let next = try await sample(of: tag, atOrAfter: to) { offer(next) }
+        while pending <= to {
+            values.append(interpolator.value(at: pending, previous: previous, next: nil))
+            pending = Timestamp(microseconds: pending.microseconds + step)
+        }
+        return values
     }
 
     public func plot(

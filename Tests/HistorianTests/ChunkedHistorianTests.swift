@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Historian
+import HistorianCore
 import Logging
 import MillraceCore
 import MillraceTestSupport
@@ -254,5 +255,27 @@ import Testing
         let recovered = try await ChunkedHistorian.open(directory: crashed, options: options, logger: Logger(label: "test"))
         #expect(try await recovered.samples(of: temperature, from: t0, to: t0 + .seconds(100), limit: 100) == series(50).map(\.sample))
         try await recovered.close()
+    }
+
+    /// The streamed interpolation over the store equals the pure interpolator over all samples in memory,
+    /// across sealed chunks, the head, gaps, a bad sample, and times before the first and after the last sample.
+    @Test func streamedInterpolationMatchesTheInterpolatorOverAllSamples() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try await open(directory.file("store"), capacity: 16)
+        var samples: [Sample] = []
+        for index in 0..<200 where index % 17 != 5 {  // gaps
+            let quality: Quality = index == 90 ? .communicationFailure : .good
+            samples.append(Sample(time: t0 + .seconds(Int64(index * 3)), value: .double(Double(index % 23) * 0.5), quality: quality))
+        }
+        try await store.append(samples.map { TaggedSample(tag: temperature, sample: $0) })
+        for mode in [InterpolationMode.linear, .step] {
+            let from = t0 - .seconds(7), to = t0 + .seconds(650)
+            let streamed = try await store.interpolate(temperature, from: from, to: to, every: .milliseconds(2500), mode: mode)
+            let expected = try Interpolator(mode: mode).values(from: from, through: to, every: .milliseconds(2500), in: samples)
+            #expect(streamed == expected, "\(mode)")
+            #expect(streamed.count == 263)  // 657 s every 2.5 s, both ends
+        }
+        try await store.close()
     }
 }
