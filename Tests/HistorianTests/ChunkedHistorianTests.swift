@@ -278,4 +278,19 @@ import Testing
         }
         try await store.close()
     }
+
+    /// More sealed chunks than one read page (64): range reads, limits and neighbour look-ups cross pages.
+    @Test func readsAcrossManyPagesOfChunks() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try await open(directory.file("store"), capacity: 4)
+        try await store.append(series(400))  // 100 sealed chunks
+        #expect(try await store.samples(of: temperature, from: t0, to: t0 + .seconds(1000), limit: 1000) == series(400).map(\.sample))
+        #expect(try await store.samples(of: temperature, from: t0 + .seconds(301), to: t0 + .seconds(1000), limit: 3).map(\.time)
+            == [301, 302, 303].map { t0 + .seconds($0) })
+        #expect(try await store.sample(of: temperature, atOrAfter: t0 + .seconds(299))?.time == t0 + .seconds(299))
+        #expect(try await store.sample(of: temperature, before: t0 + .seconds(299))?.time == t0 + .seconds(298))
+        #expect(try await store.sample(of: temperature, atOrAfter: t0 + .seconds(400)) == nil)
+        try await store.close()
+    }
 }

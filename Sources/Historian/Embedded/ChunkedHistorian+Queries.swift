@@ -4,6 +4,9 @@ import HistorianCore
 import MillraceCore
 
 extension ChunkedHistorian {
+    /// Sealed chunks read per query page.
+    static var scanPageSize: Int { 64 }
+
     public func samples(of tag: TagID, from: Timestamp, to: Timestamp, limit: Int) async throws(HistorianError) -> [Sample] {
         try checkOpen()
         guard from <= to else { throw HistorianError(.invalidRange, "'from' is after 'to'") }
@@ -20,37 +23,47 @@ extension ChunkedHistorian {
     func scan(_ tag: TagID, from: Timestamp, to: Timestamp, _ body: (Sample) -> Bool) throws(HistorianError) {
         guard let state = tags[tag] else { throw HistorianError(.unknownTag, "tag '\(tag)' is not registered") }
         if from >= to { return }
-        let rows: [Row]
-        do {
-            rows = try pool.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: "SELECT start, data FROM chunk WHERE tag = ? AND sealed = 1 AND end >= ? AND start < ? ORDER BY start",
-                    arguments: [state.id, from.microseconds, to.microseconds])
-            }
-        } catch {
-            throw HistorianError(.storage, "cannot read chunks of '\(tag)': \(error)")
-        }
-        for row in rows {
-            let data: Data = row["data"]
-            let chunk: Chunk
+        // Chunks are read a page at a time, so a query over a year holds one page of compressed chunks in
+        // memory, and a query that stops early (the first sample after a time) reads one page only.
+        var after = Int64.min
+        while true {
+            let rows: [Row]
             do {
-                chunk = try Chunk(Array(data))
+                rows = try pool.read { db in
+                    try Row.fetchAll(
+                        db,
+                        sql: """
+                            SELECT start, data FROM chunk WHERE tag = ? AND sealed = 1 AND end >= ? AND start < ? AND start > ?
+                            ORDER BY start LIMIT \(Self.scanPageSize)
+                            """,
+                        arguments: [state.id, from.microseconds, to.microseconds, after])
+                }
             } catch {
-                let start: Int64 = row["start"]
-                logger.error("quarantined a corrupt chunk", metadata: ["tag": "\(tag)", "start": "\(start)", "error": "\(error)"])
-                try? pool.write { db in try Self.quarantine(tagID: state.id, start: start, reason: "\(error)", data: data, db: db) }
-                continue
+                throw HistorianError(.storage, "cannot read chunks of '\(tag)': \(error)")
             }
-            var decoder = chunk.makeDecoder()
-            while let sample = decoder.next() {
-                if sample.time < from { continue }
-                if sample.time >= to { return }
-                if !body(sample) { return }
+            for row in rows {
+                after = row["start"]
+                let data: Data = row["data"]
+                let chunk: Chunk
+                do {
+                    chunk = try Chunk(Array(data))
+                } catch {
+                    logger.error("quarantined a corrupt chunk", metadata: ["tag": "\(tag)", "start": "\(after)", "error": "\(error)"])
+                    let start = after
+                    try? pool.write { db in try Self.quarantine(tagID: state.id, start: start, reason: "\(error)", data: data, db: db) }
+                    continue
+                }
+                var decoder = chunk.makeDecoder()
+                while let sample = decoder.next() {
+                    if sample.time < from { continue }
+                    if sample.time >= to { return }
+                    if !body(sample) { return }
+                }
+                if let error = decoder.error {
+                    logger.error("a chunk stopped decoding part way", metadata: ["tag": "\(tag)", "error": "\(error)"])
+                }
             }
-            if let error = decoder.error {
-                logger.error("a chunk stopped decoding part way", metadata: ["tag": "\(tag)", "error": "\(error)"])
-            }
+            if rows.count < Self.scanPageSize { break }
         }
         if let first = state.head.firstTime, first < to, let last = state.head.lastTime, last >= from {
             for sample in (try? Chunk.decode(state.head.finish())) ?? [] {
