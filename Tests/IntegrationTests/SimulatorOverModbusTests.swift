@@ -43,4 +43,31 @@ import Glibc
         sim.signal(SIGTERM)
         #expect(try await sim.waitForExit().status == 0)
     }
+
+    /// `millrace sim --backtest` with a scenario file: simulated time straight into a historian, ground truth
+    /// next to it; a bad scenario file is refused with exit status 2 and the key at fault.
+    @Test func backtestWithScriptedFaults() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let binary = try MillraceBinary.path()
+        let scenarios = TestPeers.repository + "/examples/simulator/scenarios.yaml"
+        let data = directory.file("backtest")
+        let run = try await ChildProcess.run(
+            binary,
+            ["sim", "--backtest", "--from", "2026-11-01T00:00:00Z", "--duration", "10m", "--step", "10s", "--scenarios", scenarios,
+             "--data-dir", data])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("from 2026-11-01T00:00:00Z"))
+        let truth = try String(contentsOfFile: data + "/ground-truth.csv", encoding: .utf8)
+        #expect(truth.contains("F1,demo/utilities/cooling-water/pump-1,outer_race_defect(drive_end)"))
+        #expect(truth.contains("2026-10-30T00:00:00Z"))  // onset -2d
+        let stats = try await ChildProcess.run(binary, ["historian", "stats", "--data-dir", data])
+        #expect(stats.status == 0)
+        #expect(stats.stdout.contains("demo.utilities.cooling-water.pump-1.vibration_velocity"))
+
+        let bad = try directory.write("bad.yaml", "scenarios: [{ id: F1, fault: imbalance, asset: demo/nowhere/pump-9, timeToFailure: 1d }]")
+        let refused = try await ChildProcess.run(binary, ["sim", "--backtest", "--duration", "1m", "--scenarios", bad, "--data-dir", directory.file("x")])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("scenarios[0].asset"))
+    }
 }
