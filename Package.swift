@@ -105,11 +105,13 @@ let package = Package(
         ),
         // The plant twin.
         .target(name: "Simulator", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
-        // HTTP API and web UI.
+        // The web UI: HTML, CSS, JavaScript and SVG as string literals, no dependencies (ADR 0012).
+        .target(name: "WebUI", swiftSettings: swiftSettings),
+        // HTTP API; serves the web UI.
         .target(
             name: "API",
             dependencies: [
-                "MillraceCore", "Historian", "HistorianCore", "Collector", "MillraceConfiguration",
+                "MillraceCore", "Historian", "HistorianCore", "Collector", "MillraceConfiguration", "WebUI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -257,6 +259,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "WebUITests", dependencies: ["WebUI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["MillraceTestSupport", "MillraceCore"],

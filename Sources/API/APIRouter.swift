@@ -59,8 +59,9 @@ public enum APIRouter {
                 body: .init(byteBuffer: ByteBuffer(string: environment.metricsText())))
         }
 
-        router.get("/") { _, _ in WebAssets.page(WebAssets.indexHTML) }
-        router.get("/index.html") { _, _ in WebAssets.page(WebAssets.indexHTML) }
+        // The web UI: its files, and its single page for every other path outside /api (WebAssets.swift).
+        router.get("/") { request, _ in try WebAssets.response(for: request) }
+        router.get("**") { request, _ in try WebAssets.response(for: request) }
         return router
     }
 

@@ -1,0 +1,346 @@
+#!/usr/bin/env python3
+"""Drives the Millrace dashboard in headless Chromium with Selenium, as a plant engineer would.
+
+    dashboard_test.py --base-url http://127.0.0.1:PORT [--artifacts DIR] [--benchmark [--updates N]]
+
+Without --benchmark: loads the overview and sees the asset tree, opens an asset, waits for a live value to
+change, zooms a trend (drag-select and wheel), opens the trend explorer, exports CSV, visits the connections
+page, toggles dark/light (and sees the choice survive a reload), and takes screenshots of every page, in
+both themes and at phone width (390 px), into DIR (default .test-artifacts/browser).
+With --benchmark: measures first paint / first contentful paint of the overview (Performance API) and the
+latency from a sample's timestamp to the DOM showing it (p50/p99 over N updates, default 200), printed as
+`BENCH name value` lines and written to DIR/benchmark.json.
+
+Waits are for conditions, each with a generous bound that only turns a hang into a failure; nothing asserts
+on how long something took. Exit status 0 = pass; failures print what was expected and what the page showed.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BOUND = 90  # seconds: a failure bound for each wait, never an expectation
+
+
+class Failure(Exception):
+    pass
+
+
+def make_driver(downloads):
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("MILLRACE_CHROMIUM", "/usr/bin/chromium")
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                     "--window-size=1440,1000", "--force-device-scale-factor=1", "--hide-scrollbars"]:
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    options.add_experimental_option("prefs", {
+        "download.default_directory": downloads, "download.prompt_for_download": False,
+        "download.directory_upgrade": True, "safebrowsing.enabled": True})
+    service = Service(os.environ.get("MILLRACE_CHROMEDRIVER", "/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    return driver
+
+
+def wait(driver, what, condition, bound=BOUND):
+    try:
+        return WebDriverWait(driver, bound, poll_frequency=0.2).until(lambda d: condition(d))
+    except TimeoutException:
+        body = driver.execute_script("return document.body ? document.body.innerText.slice(0, 1500) : ''")
+        raise Failure(f"waited {bound} s for {what}; the page at {driver.current_url} shows:\n{body}")
+
+
+def find(driver, css):
+    elements = driver.find_elements(By.CSS_SELECTOR, css)
+    return elements[0] if elements else None
+
+
+def click(driver, css):
+    """Clicks the element that matches now (live updates may replace elements between finding and clicking)."""
+    for _ in range(20):
+        try:
+            element = find(driver, css)
+            if element is None:
+                raise Failure(f"nothing matches {css}")
+            element.click()
+            return
+        except StaleElementReferenceException:
+            time.sleep(0.1)
+    raise Failure(f"{css} kept being replaced")
+
+
+def shot(driver, artifacts, name):
+    path = os.path.join(artifacts, name + ".png")
+    driver.save_screenshot(path)
+    print(f"screenshot {path}")
+
+
+def check_console(driver):
+    """Fails on script errors and CSP violations; 404s of API routes this server may not have are expected."""
+    problems = []
+    for entry in driver.get_log("browser"):
+        message = entry.get("message", "")
+        if entry.get("level") != "SEVERE":
+            continue
+        if "404" in message and "/api/v1/" in message:
+            continue
+        problems.append(message)
+    if problems:
+        raise Failure("the browser logged errors:\n" + "\n".join(problems))
+
+
+def set_theme(driver, theme):
+    current = driver.execute_script("return document.getElementById('theme-toggle').dataset.current")
+    if current != theme:
+        driver.find_element(By.ID, "theme-toggle").click()
+    wait(driver, f"the {theme} theme", lambda d: d.execute_script(
+        "return document.getElementById('theme-toggle').dataset.current") == theme)
+
+
+def background(driver):
+    return driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+
+
+def open_overview(driver, base):
+    driver.get(base + "/")
+    wait(driver, "asset cards in the overview tree", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#asset-tree .card")) > 0)
+    wait(driver, "live values on the asset cards", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#asset-tree [data-tag-value]")) > 0)
+
+
+def test(driver, base, artifacts, downloads):
+    # Overview: summary strip and the asset tree down to asset cards.
+    open_overview(driver, base)
+    set_theme(driver, "dark")
+    stats = driver.execute_script(
+        "return Object.fromEntries([...document.querySelectorAll('[data-stat]')].map(e => [e.dataset.stat, e.querySelector('.value').textContent]))")
+    for key in ["running", "problems", "connections-up", "connections-down", "bad-tags", "alarms"]:
+        if key not in stats:
+            raise Failure(f"the summary strip has no '{key}': {stats}")
+    levels = set(driver.execute_script("return [...document.querySelectorAll('#asset-tree details')].map(e => e.className)"))
+    paths = driver.execute_script("return [...document.querySelectorAll('#asset-tree .card')].map(e => e.dataset.asset)")
+    print(f"overview: {len(paths)} asset cards, levels {sorted(levels)}, summary {stats}")
+    if not {"site", "area", "line"} <= levels:
+        raise Failure(f"the asset tree lacks site/area/line levels: {sorted(levels)}")
+    shot(driver, artifacts, "overview-dark")
+
+    # Open an asset with numeric trends (a motor if there is one).
+    target = next((p for p in paths if "motor" in p or "conveyor" in p), paths[0])
+    click(driver, f'#asset-tree .card[data-asset="{target}"]')
+    wait(driver, "the asset page", lambda d: "/assets/" in d.current_url and find(d, "#live-values [data-tag-value]") is not None)
+    print(f"asset page: {driver.current_url}")
+
+    # A live value changes without reloading: watch every value's sample time on the page.
+    def times(d):
+        return d.execute_script("return [...document.querySelectorAll('#live-values [data-tag-value]')].map(e => e.dataset.tagValue + '=' + (e.dataset.time || ''))")
+    wait(driver, "a current value with a time", lambda d: any(not t.endswith("=") for t in times(d)))
+    before = set(times(driver))
+    marker = driver.execute_script("window.__sameDocument = 1; return 1")
+    changed = wait(driver, "a live value to change", lambda d: (set(times(d)) - before) or None)
+    if driver.execute_script("return window.__sameDocument") != marker:
+        raise Failure("the page reloaded to show the new value")
+    print(f"live value changed: {sorted(changed)[:3]}")
+
+    # Trends: the first chart loads from /plot, then zooms by drag-select and by wheel, then resets.
+    wait(driver, "trend data", lambda d: d.execute_script(
+        "const c = document.querySelector('[data-chart][data-loaded-points]'); return c && +c.dataset.loadedPoints > 0"))
+    chart = find(driver, "[data-chart][data-loaded-points]")
+    span_of = lambda: driver.execute_script("const r = arguments[0].dataset.range.split(','); return r[1] - r[0];", chart)
+    initial = span_of()
+    canvas = chart.find_element(By.CSS_SELECTOR, "canvas:last-of-type")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)
+    width = canvas.size["width"]
+    # Select the most recent quarter (where the data is), then zoom further in with the wheel there.
+    ActionChains(driver).move_to_element_with_offset(canvas, width // 4, 0).click_and_hold() \
+        .move_by_offset(width // 4 - 20, 10).release().perform()
+    wait(driver, "the drag-selected range to load", lambda d: span_of() < initial * 0.6)
+    after_drag = span_of()
+    ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(canvas, width // 4, 0), 0, -400).perform()
+    wait(driver, "the wheel zoom to load", lambda d: span_of() < after_drag * 0.95)
+    print(f"zoom: {initial / 1000:.0f} s -> drag {after_drag / 1000:.0f} s -> wheel {span_of() / 1000:.0f} s")
+    ActionChains(driver).move_to_element_with_offset(canvas, width // 4, 0).perform()  # crosshair and readout in the screenshot
+    shot(driver, artifacts, "asset-zoomed-dark")
+    click(driver, "#reset-zoom")
+    wait(driver, "the reset range", lambda d: abs(span_of() - initial) < initial * 0.05)
+    driver.execute_script("window.scrollTo(0, 0)")
+    shot(driver, artifacts, "asset-dark")
+    set_theme(driver, "light")
+    shot(driver, artifacts, "asset-light")
+
+    # Trend explorer: search, pick two tags, separate axes then normalised, compare with yesterday, export CSV.
+    click(driver, '[data-nav="trends"]')
+    wait(driver, "the tag picker", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#tag-list input[type=checkbox]")) > 0)
+    search = driver.find_element(By.ID, "tag-search")
+    search.send_keys("current")
+    wait(driver, "search results", lambda d: 0 < len(d.find_elements(By.CSS_SELECTOR, "#tag-list input[type=checkbox]")) < 200)
+    found = driver.execute_script("return [...document.querySelectorAll('#tag-list label')].map(l => [l.querySelector('input').value, l.textContent])")
+    if any("current" not in text.lower() for _, text in found):
+        raise Failure(f"the search for 'current' found {found}")
+    ids = [value for value, _ in found[:2]]
+    for tag in ids:  # each click redraws the list: find the box again
+        click(driver, f'#tag-list input[value="{tag}"]')
+    wait(driver, "the explorer chart", lambda d: d.execute_script(
+        "return +(document.getElementById('explorer-chart').dataset.series || 0)") >= len(ids))
+    if "tags=" not in driver.current_url:
+        raise Failure(f"the selection is not in the URL: {driver.current_url}")
+    click(driver, '[data-mode="normalised"]')
+    driver.find_element(By.CSS_SELECTOR, "#compare option[value='1d']").click()
+    wait(driver, "the comparison series", lambda d: d.execute_script(
+        "return +(document.getElementById('explorer-chart').dataset.series || 0)") >= 2 * len(ids))
+    click(driver, '[data-preset="1h"]')
+    wait(driver, "the 1h range", lambda d: d.execute_script(
+        "return +(document.getElementById('explorer-chart').dataset.series || 0)") >= 2 * len(ids) and "range=1h" in d.current_url)
+    shot(driver, artifacts, "trends-light")
+
+    wait(driver, "an export link", lambda d: find(d, "#export a[data-export]"))
+    href, name = driver.execute_script("const a = document.querySelector('#export a[data-export]'); return [a.href, a.getAttribute('download')]")
+    with urllib.request.urlopen(href, timeout=30) as response:
+        content_type = response.headers.get("Content-Type", "")
+        csv_text = response.read().decode()
+    lines = [l for l in csv_text.splitlines() if l]
+    if "text/csv" not in content_type or not lines[0].startswith("time,") or len(lines) < 2:
+        raise Failure(f"the CSV export {href} answered {content_type}: {csv_text[:300]}")
+    click(driver, "#export a[data-export]")
+    wait(driver, f"the downloaded {name}", lambda d: os.path.exists(os.path.join(downloads, name)) and
+         open(os.path.join(downloads, name)).read().startswith("time,"))
+    print(f"CSV export: {len(lines) - 1} rows from {href}; downloaded {name}")
+
+    # Connections.
+    click(driver, '[data-nav="connections"]')
+    wait(driver, "connection rows", lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-connection]")) > 0)
+    states = driver.execute_script("return [...document.querySelectorAll('[data-connection]')].map(r => r.dataset.connection + ': ' + r.querySelector('.state').textContent)")
+    print(f"connections: {states}")
+    shot(driver, artifacts, "connections-light")
+    set_theme(driver, "dark")
+    shot(driver, artifacts, "connections-dark")
+
+    # Theme toggle: the colours change and the choice survives a reload.
+    open_overview(driver, base)
+    dark = background(driver)
+    set_theme(driver, "light")
+    light = background(driver)
+    if dark == light:
+        raise Failure(f"the theme toggle did not change the background ({dark})")
+    driver.refresh()
+    open_overview(driver, base)
+    if driver.execute_script("return document.documentElement.dataset.theme") != "light" or background(driver) != light:
+        raise Failure("the light theme was not remembered across a reload")
+    shot(driver, artifacts, "overview-light")
+    print(f"theme: dark {dark}, light {light}, remembered")
+
+    # Phone width: no sideways scrolling.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    try:
+        open_overview(driver, base)
+        shot(driver, artifacts, "overview-phone-light")
+        set_theme(driver, "dark")
+        shot(driver, artifacts, "overview-phone-dark")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth")
+        if overflow > 392:
+            raise Failure(f"the overview is {overflow} px wide on a 390 px phone")
+        click(driver, f'#asset-tree .card[data-asset="{target}"]')
+        wait(driver, "trend data on the phone", lambda d: find(d, "[data-chart][data-loaded-points]") is not None)
+        shot(driver, artifacts, "asset-phone-dark")
+        overflow = driver.execute_script("return document.documentElement.scrollWidth")
+        if overflow > 392:
+            widest = driver.execute_script(
+                "return [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > 392).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))")
+            raise Failure(f"the asset page is {overflow} px wide on a 390 px phone: {widest}")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    check_console(driver)
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))]
+
+
+def benchmark(driver, base, artifacts, updates):
+    results = {}
+    paints = []
+    for _ in range(7):
+        driver.execute_cdp_cmd("Network.clearBrowserCache", {})
+        open_overview(driver, base)
+        wait(driver, "the overview mark", lambda d: d.execute_script(
+            "return performance.getEntriesByName('millrace-overview-rendered').length > 0"))
+        paints.append(driver.execute_script("""
+            const p = {};
+            for (const e of performance.getEntriesByType('paint')) p[e.name] = e.startTime;
+            p.tree = performance.getEntriesByName('millrace-overview-rendered')[0].startTime;
+            p.load = performance.getEntriesByType('navigation')[0].loadEventEnd;
+            return p;"""))
+    for key in ["first-paint", "first-contentful-paint", "tree"]:
+        values = [p[key] for p in paints if key in p]
+        results[key + "_ms_median"] = round(statistics.median(values), 1)
+        print(f"BENCH overview {key} median {statistics.median(values):.1f} ms over {len(values)} loads (all: {[round(v) for v in values]})")
+
+    # Sample-to-screen latency: each change of a value's sample time on the asset page, measured in the
+    # animation frame after the DOM changed (the frame that paints it).
+    paths = driver.execute_script("return [...document.querySelectorAll('#asset-tree .card')].map(e => e.dataset.asset)")
+    target = next((p for p in paths if "motor" in p or "conveyor" in p), paths[0])
+    driver.get(base + "/assets/" + target)
+    wait(driver, "live values", lambda d: find(d, "#live-values [data-tag-value][data-time]") is not None)
+    driver.execute_script("""
+        window.__latency = [];
+        const observer = new MutationObserver(records => {
+          const now = Date.now();
+          const times = records.filter(r => r.attributeName === 'data-time').map(r => r.target.dataset.time);
+          requestAnimationFrame(() => { const painted = Date.now(); for (const t of times) window.__latency.push(painted - Date.parse(t)); });
+        });
+        observer.observe(document.getElementById('live-values'), { subtree: true, attributes: true, attributeFilter: ['data-time'] });""")
+    wait(driver, f"{updates} value updates", lambda d: d.execute_script("return window.__latency.length") >= updates, bound=max(BOUND, updates * 2))
+    latencies = driver.execute_script("return window.__latency")
+    mode = driver.execute_script("return document.getElementById('live').dataset.mode")
+    results.update({"latency_mode": mode, "latency_updates": len(latencies),
+                    "latency_p50_ms": percentile(latencies, 50), "latency_p99_ms": percentile(latencies, 99),
+                    "latency_max_ms": max(latencies)})
+    print(f"BENCH sample-to-screen ({mode}) p50 {percentile(latencies, 50)} ms p99 {percentile(latencies, 99)} ms "
+          f"max {max(latencies)} ms over {len(latencies)} updates")
+    with open(os.path.join(artifacts, "benchmark.json"), "w") as f:
+        json.dump(results, f, indent=2)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--artifacts", default=".test-artifacts/browser")
+    parser.add_argument("--benchmark", action="store_true")
+    parser.add_argument("--updates", type=int, default=200)
+    args = parser.parse_args()
+    artifacts = os.path.abspath(args.artifacts)
+    downloads = os.path.join(artifacts, "downloads")
+    os.makedirs(downloads, exist_ok=True)
+    for name in os.listdir(downloads):
+        os.remove(os.path.join(downloads, name))
+    driver = make_driver(downloads)
+    try:
+        if args.benchmark:
+            benchmark(driver, args.base_url.rstrip("/"), artifacts, args.updates)
+        else:
+            test(driver, args.base_url.rstrip("/"), artifacts, downloads)
+        print("PASS")
+        return 0
+    except Failure as failure:
+        try:
+            shot(driver, artifacts, "failure")
+        except Exception:
+            pass
+        print(f"FAIL: {failure}")
+        return 1
+    finally:
+        driver.quit()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+import Foundation
+import MillraceTestSupport
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The dashboard in a real browser: headless Chromium driven by Selenium (Tests/Browser/dashboard_test.py)
+/// against the real binary running the built-in plant simulator. Screenshots land in .test-artifacts/browser/.
+@Suite(.serialized) struct BrowserTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let chromium = ProcessInfo.processInfo.environment["MILLRACE_CHROMIUM"] ?? "/usr/bin/chromium"
+    static let chromedriver = ProcessInfo.processInfo.environment["MILLRACE_CHROMEDRIVER"] ?? "/usr/bin/chromedriver"
+    static let python = ProcessInfo.processInfo.environment["MILLRACE_TEST_PYTHON"]
+
+    /// Runs where the browser is installed, and always in CI (where scripts/test installs it, so its absence is a
+    /// failure); elsewhere a missing browser skips the test with this message.
+    static let runs: Bool = {
+        let installed = FileManager.default.isExecutableFile(atPath: chromium) && FileManager.default.isExecutableFile(atPath: chromedriver)
+            && python != nil
+        return installed || ProcessInfo.processInfo.environment["CI"] != nil
+    }()
+
+    @Test(
+        .enabled(
+            if: runs,
+            "skipped: needs chromium and chromedriver (Debian packages chromium, chromium-driver) and MILLRACE_TEST_PYTHON with selenium; CI installs them"
+        ))
+    func dashboardWorksInChromium() async throws {
+        let python = try #require(Self.python, "set MILLRACE_TEST_PYTHON to a Python with selenium")
+        for tool in [Self.chromium, Self.chromedriver] {
+            try #require(FileManager.default.isExecutableFile(atPath: tool), "\(tool) is not installed (apt-get install chromium chromium-driver)")
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (millrace, base) = try await ChildProcess.startMillrace(dataDirectory: directory.file("data"), directory: directory.path)
+        defer { if millrace.process.isRunning { millrace.signal(SIGKILL) } }
+
+        let artifacts = Self.repository + "/.test-artifacts/browser"
+        let script = try ChildProcess(
+            executable: python,
+            arguments: [Self.repository + "/Tests/Browser/dashboard_test.py", "--base-url", base, "--artifacts", artifacts])
+        let (status, _) = try await script.waitForExit(timeout: .seconds(900))
+        try await Task.sleep(for: .milliseconds(100))  // let the output handlers drain
+        let output = script.standardOutput + script.standardError
+        print(output)
+        #expect(status == 0, "the browser test failed (screenshots in \(artifacts)):\n\(output.suffix(6000))")
+        #expect(output.contains("PASS"))
+
+        millrace.signal(SIGTERM)
+        let (exit, _) = try await millrace.waitForExit(timeout: .seconds(30))
+        #expect(exit == 0)
+    }
+}
