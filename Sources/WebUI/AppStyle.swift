@@ -117,6 +117,12 @@ h2.section { font-size: 15px; text-transform: uppercase; letter-spacing: .06em; 
 .card .kv { display: grid; grid-template-columns: 1fr auto; gap: 2px 10px; font-size: 13px; }
 .card .kv span:nth-child(odd) { color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .card .kv span:nth-child(even) { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
+.card .why { font-size: 13px; font-weight: 600; color: var(--text); }
+.card.bad .why { color: var(--bad); } .card.warning .why { color: var(--warning); } .card.stale .why { color: var(--stale); }
+ul.attention { list-style: none; margin: 0; padding: 4px 0; }
+ul.attention li { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; padding: 8px 16px; border-bottom: 1px solid var(--line); }
+ul.attention li:last-child { border-bottom: 0; }
+ul.attention a { font-weight: 600; }
 .card .foot { display: flex; gap: 6px; flex-wrap: wrap; }
 
 /* Asset page */
@@ -131,7 +137,8 @@ h2.section { font-size: 15px; text-transform: uppercase; letter-spacing: .06em; 
 .value-tile .name { color: var(--muted); font-size: 13px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .value-tile .reading { font-size: 30px; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.15; white-space: nowrap; }
 .value-tile .reading .unit { font-size: 15px; color: var(--muted); font-weight: 500; margin-left: 4px; }
-.value-tile .meta { display: flex; justify-content: space-between; align-items: center; gap: 6px; font-size: 12px; color: var(--muted); }
+.value-tile .meta { display: flex; justify-content: space-between; align-items: center; gap: 4px 6px; font-size: 12px; color: var(--muted); flex-wrap: wrap; min-width: 0; }
+.value-tile .meta .q { max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
 .value-tile.bad { border-color: var(--bad); }
 dl.nameplate { display: grid; grid-template-columns: auto 1fr; gap: 6px 14px; margin: 0; padding: 14px 16px; font-size: 14px; }
 dl.nameplate dt { color: var(--muted); }

@@ -2,7 +2,7 @@
 /// numeric tags (one chart each, sharing one time range: presets, zoom and pan), and findings when there are any.
 enum AssetScript {
     static let js = #"""
-import { el, formatValue, formatAge, severity, qualityLabel, getJSON, humanise, tagHealth, assetURL, PRESETS, zoneName } from "/format.js";
+import { el, formatValue, formatAge, severity, qualityLabel, getJSON, humanise, tagHealth, worstHealth, assetURL, PRESETS, zoneName } from "/format.js";
 import { TimeChart, fetchPlot, COLORS } from "/chart.js";
 
 export function mount(main, { live, params }) {
@@ -50,9 +50,38 @@ export function mount(main, { live, params }) {
       detail = null;   // no asset route on this server: build the page from the tags
     }
     if (destroyed) return;
-    if (!detail && !tags().length) { notFound(); return; }
+    if (!detail && !tags().length && !childNodes().length) { notFound(); return; }
+    if (!tags().length) { drawGroup(); return; }
     drawHead(); drawSide(); drawValues(); buildCharts(); setPreset(view.preset);
   }
+
+  /// The nodes one level down (areas of a site, lines of an area, assets of a line), with their health.
+  function childNodes() {
+    if (detail && detail.children) return detail.children;
+    const below = live.list().filter(t => t.asset && t.asset.startsWith(path + "/"));
+    const ids = [...new Set(below.map(t => t.asset.slice(path.length + 1).split("/")[0]))];
+    return ids.map(id => {
+      const childPath = path + "/" + id;
+      const childTags = below.filter(t => t.asset === childPath || t.asset.startsWith(childPath + "/"));
+      return { path: childPath, id, name: humanise(id), health: tagHealth(childTags, live.now()), tagCount: childTags.length };
+    });
+  }
+
+  /// A site, area or line: its children with their health, live.
+  function drawGroup() {
+    const list = el("ul", { class: "panel attention", id: "children" });
+    main.replaceChildren(crumbs, head, el("h2", { class: "section", text: "Contains" }), list);
+    const draw = () => {
+      const kids = childNodes();
+      drawHead(worstHealth(kids.map(k => k.health)));
+      list.replaceChildren(...kids.map(k => el("li", {},
+        el("span", { class: "health " + k.health, text: k.health }), el("a", { href: assetURL(k.path), "data-link": true, text: k.name }),
+        el("span", { class: "muted", text: k.tagCount + " tags" }))));
+    };
+    draw();
+    groupRedraw = draw;
+  }
+  let groupRedraw = null;
 
   function notFound() {
     main.replaceChildren(el("h1", { class: "page", text: "No asset at " + path }),
@@ -61,11 +90,12 @@ export function mount(main, { live, params }) {
 
   function currentHealth() { return tagHealth(tags(), live.now()); }
 
-  function drawHead() {
+  function drawHead(groupHealth) {
     const parts = path.split("/");
     crumbs.replaceChildren(el("a", { href: "/", "data-link": true, text: live.enterprise || "Plant" }),
-      ...parts.slice(0, -1).flatMap(p => [el("span", { "aria-hidden": "true", text: "›" }), el("span", { text: humanise(p) })]));
-    const h = currentHealth();
+      ...parts.slice(0, -1).flatMap((p, i) => [el("span", { "aria-hidden": "true", text: "›" }),
+        el("a", { href: assetURL(parts.slice(0, i + 1).join("/")), "data-link": true, text: humanise(p) })]));
+    const h = groupHealth || currentHealth();
     head.replaceChildren(...[el("h1", { text: (detail && detail.name) || humanise(parts[parts.length - 1]) }),
       el("span", { class: "health " + h, id: "asset-health", text: h }),
       detail && detail.type ? el("span", { class: "muted", text: humanise(detail.type) }) : null].filter(Boolean));
@@ -87,6 +117,13 @@ export function mount(main, { live, params }) {
       ["Connection", connections.join(", ") || null]].filter(([, v]) => v);
     blocks.push(el("h2", { class: "section", text: "Details" }),
       el("dl", { class: "panel nameplate", id: "details" }, ...facts.flatMap(([k, v]) => [el("dt", { text: k }), el("dd", { text: v })])));
+    const kids = childNodes();
+    if (kids.length) {
+      blocks.unshift(el("h2", { class: "section", text: "Contains" }),
+        el("ul", { class: "panel attention", id: "children" }, ...kids.map(k => el("li", {},
+          el("span", { class: "health " + k.health, text: k.health }), el("a", { href: assetURL(k.path), "data-link": true, text: k.name }),
+          el("span", { class: "muted", text: k.tagCount + " tags" })))));
+    }
     side.replaceChildren(...blocks);
     const list = detail && detail.findings ? detail.findings : [];
     findings.classList.toggle("hidden", list.length === 0);
@@ -184,6 +221,7 @@ export function mount(main, { live, params }) {
   // Live: values update in place; while following "now", new values extend the trends and the window slides.
   let lastSlide = 0, lastRefetch = Date.now();
   const unsubscribe = live.subscribe(changed => {
+    if (groupRedraw && !detail) groupRedraw();
     if (!values.children.length) return;
     drawValues();
     if (!view.follow) return;

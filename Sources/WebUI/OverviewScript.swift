@@ -2,17 +2,19 @@
 /// and the asset tree, site > area > line > asset cards, with live health colours and counts.
 enum OverviewScript {
     static let js = #"""
-import { el, formatValue, severity, treeFromTags, getJSON, assetURL, humanise, qualityLabel } from "/format.js";
+import { el, formatValue, formatAge, severity, treeFromTags, getJSON, assetURL, humanise, qualityLabel } from "/format.js";
 
 export function mount(main, { live }) {
   document.title = "Plant overview · Millrace";
   const summary = el("section", { class: "summary", "aria-label": "Plant summary" });
   const tree = el("div", { class: "tree", id: "asset-tree" }, el("p", { class: "empty", text: "Loading the asset tree…" }));
-  main.append(el("h1", { class: "page", text: "Plant overview" }), summary, el("h2", { class: "section", text: "Assets" }), tree);
+  const attention = el("section", { class: "hidden", id: "attention", "aria-label": "Assets that need attention" });
+  main.append(el("h1", { class: "page", text: "Plant overview" }), summary, attention, el("h2", { class: "section", text: "Assets" }), tree);
 
   let serverTree = null;        // from /api/v1/assets, when the server has it
   let hasAssetsRoute = true;
   let connections = null;       // from /api/v1/connections, when the server has it
+  let hasConnectionsRoute = true, connectionsSkipped = 0;  // without the route, ask again once a minute
   let rendered = false;
   const open = new Set();       // paths the user collapsed are remembered across redraws
   const closed = new Set();
@@ -22,7 +24,10 @@ export function mount(main, { live }) {
       try { serverTree = await getJSON("/api/v1/assets"); }
       catch (e) { if (e.status === 404) { hasAssetsRoute = false; serverTree = null; } }
     }
-    try { connections = (await getJSON("/api/v1/connections")).connections; } catch (e) { connections = null; }
+    if (hasConnectionsRoute || ++connectionsSkipped % 12 === 0) {
+      try { connections = (await getJSON("/api/v1/connections")).connections; hasConnectionsRoute = true; }
+      catch (e) { connections = null; if (e.status === 404) hasConnectionsRoute = false; }
+    }
     draw();
   }
 
@@ -34,6 +39,7 @@ export function mount(main, { live }) {
   function draw() {
     const roots = nodes();
     drawSummary(roots);
+    drawAttention(roots);
     drawTree(roots);
     if (!rendered && roots.length) {
       rendered = true;
@@ -49,6 +55,7 @@ export function mount(main, { live }) {
   function tagsOf(path) { return live.list().filter(t => t.asset === path); }
 
   function isRunning(asset) {
+    if (asset.health === "stale" || asset.health === "unknown") return false;  // an old "running" proves nothing
     const tags = tagsOf(asset.path);
     const flag = tags.find(t => t.kind === "bool" && /running|run$|on$/i.test(t.id));
     if (flag) return flag.current && flag.current.value === true;
@@ -87,6 +94,33 @@ export function mount(main, { live }) {
       stat("alarms", "Active alarms", alarms, "across the plant", alarms ? "warning" : "good"));
   }
 
+  /// Why an asset is not healthy, in words: its first bad or uncertain tag, or how long it has been silent.
+  function reason(node) {
+    const tags = tagsOf(node.path);
+    const worst = tags.find(t => t.current && severity(t.current.quality) === "bad") || tags.find(t => t.current && severity(t.current.quality) === "uncertain");
+    if (worst) return worst.name + ": " + qualityLabel(worst.current.quality) + " since " + formatAge(worst.current.time, live.now()).replace(" ago", "");
+    if (node.health === "stale") {
+      const times = tags.filter(t => t.current).map(t => Date.parse(t.current.time));
+      return times.length ? "no new values for " + formatAge(new Date(Math.max(...times)).toISOString(), live.now()).replace(" ago", "") : "no values";
+    }
+    if (node.health === "unknown") return "no values yet";
+    return "";
+  }
+
+  let attentionKey = "";
+  function drawAttention(roots) {
+    const list = assets(roots).filter(a => a.health !== "good");
+    const key = list.map(a => a.path + a.health + reason(a)).join("|");
+    if (key === attentionKey) return;
+    attentionKey = key;
+    attention.classList.toggle("hidden", !list.length);
+    attention.replaceChildren(el("h2", { class: "section", text: "Needs attention" }),
+      el("ul", { class: "panel attention" }, ...list.map(a => el("li", {},
+        el("span", { class: "health " + a.health, text: a.health }),
+        el("a", { href: assetURL(a.path), text: a.name }),
+        el("span", { class: "muted", text: reason(a) })))));
+  }
+
   function counts(node) {
     return el("span", { class: "counts" },
       node.badTags ? el("span", { class: "count bad", title: "tags with bad quality", text: node.badTags + " bad tag" + (node.badTags > 1 ? "s" : "") }) : null,
@@ -113,6 +147,7 @@ export function mount(main, { live }) {
         "aria-label": node.name + ", health " + node.health },
       el("div", { class: "title" }, el("strong", { text: node.name }), el("span", { class: "health " + node.health, text: node.health })),
       el("span", { class: "type", text: [node.type ? humanise(node.type) : null, node.path].filter(Boolean).join(" · ") }),
+      node.health !== "good" && reason(node) ? el("span", { class: "why", text: reason(node) }) : null,
       tags.length ? el("div", { class: "kv" }, ...tags.flatMap(t => [
         el("span", { text: t.name, title: qualityLabel(t.current.quality) }),
         el("span", { class: severity(t.current.quality) === "bad" ? "q bad" : "", "data-tag-value": t.id, "data-time": t.current.time,
