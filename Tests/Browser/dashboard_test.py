@@ -118,9 +118,44 @@ def open_overview(driver, base):
     wait(driver, "live values on the asset cards", lambda d: len(d.find_elements(By.CSS_SELECTOR, "#asset-tree [data-tag-value]")) > 0)
 
 
+def check_chart_math(driver):
+    """The chart's pure functions, run in the browser: nice value ticks and wall-clock-aligned time ticks."""
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import('/chart.js').then(m => {
+          const t0 = Date.UTC(2026, 10, 26, 8, 3, 17), hour = 3600e3;
+          done({
+            ticks: m.niceTicks(0, 10, 5).ticks,
+            negative: m.niceTicks(-0.37, 0.41, 4).ticks,
+            hourUTC: m.timeTicks(t0, t0 + hour, 800, 'UTC').map(t => t.t - t0),
+            dayKolkata: m.timeTicks(t0, t0 + 24 * hour, 800, 'Asia/Kolkata').map(t => new Date(t.t).toISOString().slice(11, 16)),
+            year: m.timeTicks(t0, t0 + 365 * 24 * hour, 800, 'UTC').map(t => t.label),
+          });
+        }).catch(e => done({ error: String(e) }));""")
+    if "error" in result:
+        raise Failure(f"chart.js failed to load: {result['error']}")
+    expectations = [
+        ("niceTicks(0, 10, 5)", result["ticks"], [0, 2, 4, 6, 8, 10]),
+        ("niceTicks(-0.37, 0.41, 4)", [round(v, 6) for v in result["negative"]], [-0.2, 0, 0.2, 0.4]),
+    ]
+    for name, actual, expected in expectations:
+        if actual != expected:
+            raise Failure(f"{name} gave {actual}, expected {expected}")
+    # An hour from 08:03:17 UTC at 800 px: 10-minute ticks on the wall clock (08:10 … 09:00).
+    if [round(v / 1000) for v in result["hourUTC"]] != [403 + 600 * i for i in range(6)]:
+        raise Failure(f"hour ticks (ms after start): {result['hourUTC']}")
+    # Kolkata is UTC+05:30: 3-hour ticks fall on its wall clock, i.e. at hh:30 UTC.
+    if not result["dayKolkata"] or any(not t.endswith(":30") for t in result["dayKolkata"]):
+        raise Failure(f"day ticks in Asia/Kolkata (UTC times): {result['dayKolkata']}")
+    if not any("2027" in label for label in result["year"]):
+        raise Failure(f"a year's ticks do not name the new year: {result['year']}")
+    print(f"chart math: ticks {result['ticks']}, Kolkata day ticks {result['dayKolkata']}, year {result['year']}")
+
+
 def test(driver, base, artifacts, downloads):
     # Overview: summary strip and the asset tree down to asset cards.
     open_overview(driver, base)
+    check_chart_math(driver)
     set_theme(driver, "dark")
     stats = driver.execute_script(
         "return Object.fromEntries([...document.querySelectorAll('[data-stat]')].map(e => [e.dataset.stat, e.querySelector('.value').textContent]))")
