@@ -117,6 +117,7 @@ h2.section { font-size: 15px; text-transform: uppercase; letter-spacing: .06em; 
 .card .kv { display: grid; grid-template-columns: 1fr auto; gap: 2px 10px; font-size: 13px; }
 .card .kv span:nth-child(odd) { color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .card .kv span:nth-child(even) { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
+.card .run { margin-right: 8px; } .card .run.on { color: var(--good); } .card .run.off { color: var(--muted); }
 .card .why { font-size: 13px; font-weight: 600; color: var(--text); }
 .card.bad .why { color: var(--bad); } .card.warning .why { color: var(--warning); } .card.stale .why { color: var(--stale); }
 ul.attention { list-style: none; margin: 0; padding: 4px 0; }
@@ -211,7 +212,8 @@ table.data tr:last-child td { border-bottom: 0; }
   .cards { padding-left: 0; grid-template-columns: 1fr; }
   .tree .children { padding-left: 8px; margin-left: 6px; }
   .summary { grid-template-columns: repeat(2, 1fr); }
-  .stat .value { font-size: 26px; }
+  .stat { padding: 10px 12px; }
+  .stat .value { font-size: 24px; }
   .chart { height: 190px; }
   .chart.tall { height: 300px; }
   table.data .wide { display: none; }

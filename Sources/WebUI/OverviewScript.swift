@@ -54,11 +54,12 @@ export function mount(main, { live }) {
 
   function tagsOf(path) { return live.list().filter(t => t.asset === path); }
 
+  function runningFlag(asset) { return tagsOf(asset.path).find(t => t.kind === "bool" && /(^|[._])running$/i.test(t.id)); }
+
   function isRunning(asset) {
     if (asset.health === "stale" || asset.health === "unknown") return false;  // an old "running" proves nothing
-    const tags = tagsOf(asset.path);
-    const flag = tags.find(t => t.kind === "bool" && /running|run$|on$/i.test(t.id));
-    if (flag) return flag.current && flag.current.value === true;
+    const flag = runningFlag(asset);
+    if (flag) return !!(flag.current && flag.current.value === true);
     return asset.health === "good";
   }
 
@@ -146,7 +147,8 @@ export function mount(main, { live }) {
     return el("a", { class: "panel card " + node.health, href: assetURL(node.path), "data-asset": node.path, "data-health": node.health,
         "aria-label": node.name + ", health " + node.health },
       el("div", { class: "title" }, el("strong", { text: node.name }), el("span", { class: "health " + node.health, text: node.health })),
-      el("span", { class: "type", text: [node.type ? humanise(node.type) : null, node.path].filter(Boolean).join(" · ") }),
+      el("span", { class: "type" }, runningFlag(node) ? el("strong", { class: isRunning(node) ? "run on" : "run off", text: isRunning(node) ? "Running" : "Stopped" }) : null,
+        [node.type ? humanise(node.type) : null, node.path].filter(Boolean).join(" · ")),
       node.health !== "good" && reason(node) ? el("span", { class: "why", text: reason(node) }) : null,
       tags.length ? el("div", { class: "kv" }, ...tags.flatMap(t => [
         el("span", { text: t.name, title: qualityLabel(t.current.quality) }),

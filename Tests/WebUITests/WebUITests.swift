@@ -34,7 +34,7 @@ import WebUI
         for name in names where name.hasSuffix(".js") {
             let source = try text(name)
             var rest = Substring(source)
-            while let range = rest.range(of: "from \"/") {
+            while let range = rest.firstRange(of: "from \"/") {
                 let tail = rest[range.upperBound...]
                 guard let end = tail.firstIndex(of: "\"") else { break }
                 let imported = "/" + tail[..<end]
