@@ -45,7 +45,7 @@ export function mount(main, { live }) {
       el("td", {}, el("span", { class: "state " + c.state, text: c.state })),
       el("td", { class: "num" }, el("div", { text: c.lastContact ? formatAge(c.lastContact, now) : "never" }),
         c.lastContact ? el("div", { class: "hint", text: formatTime(Date.parse(c.lastContact)) }) : null),
-      el("td", {}, c.lastError ? el("div", { class: "error-text", text: c.lastError }) : el("span", { class: "muted", text: "none" }),
+      el("td", {}, c.lastError ? el("div", { class: c.state === "connected" ? "muted" : "error-text", text: c.lastError, title: c.state === "connected" ? "an earlier error; the connection has recovered" : null }) : el("span", { class: "muted", text: "none" }),
         c.lastErrorTime ? el("div", { class: "hint", text: formatTime(Date.parse(c.lastErrorTime)) }) : null),
       el("td", { class: "wide num", text: String(c.tagCount ?? "") }),
       el("td", { class: "wide num", text: c.samplesRead === null || c.samplesRead === undefined ? "—" : c.samplesRead.toLocaleString() }))));

@@ -68,7 +68,7 @@ export function mount(main, { live }) {
     const running = all.filter(isRunning).length;
     const problems = all.filter(a => a.health === "bad" || a.health === "warning" || a.health === "stale").length;
     const badTags = all.reduce((s, a) => s + (a.badTags || 0), 0);
-    const alarms = roots.reduce((s, n) => s + (n.activeAlarms || 0), 0);
+    const alarms = all.reduce((s, a) => s + (a.activeAlarms || 0), 0);
     let up, down, connectionLabel;
     if (connections) {
       up = connections.filter(c => c.state === "connected").length;
