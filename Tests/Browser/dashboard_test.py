@@ -246,8 +246,15 @@ def test(driver, base, artifacts, downloads):
     if "text/csv" not in content_type or not lines[0].startswith("time,") or len(lines) < 2:
         raise Failure(f"the CSV export {href} answered {content_type}: {csv_text[:300]}")
     click(driver, "#export a[data-export]")
-    wait(driver, f"the downloaded {name}", lambda d: os.path.exists(os.path.join(downloads, name)) and
-         open(os.path.join(downloads, name)).read().startswith("time,"))
+
+    def downloaded(_):
+        # The server's Content-Disposition names the file, so take any finished CSV.
+        for file in os.listdir(downloads):
+            path = os.path.join(downloads, file)
+            if file.endswith(".csv") and open(path).read().startswith("time,"):
+                return file
+        return None
+    name = wait(driver, "the downloaded CSV", downloaded)
     print(f"CSV export: {len(lines) - 1} rows from {href}; downloaded {name}")
 
     # Connections.
