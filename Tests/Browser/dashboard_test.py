@@ -365,6 +365,8 @@ def main():
     os.makedirs(downloads, exist_ok=True)
     for name in os.listdir(downloads):
         os.remove(os.path.join(downloads, name))
+    if os.path.exists(os.path.join(artifacts, "failure.png")):
+        os.remove(os.path.join(artifacts, "failure.png"))
     driver = make_driver(downloads)
     try:
         if args.benchmark:
