@@ -195,15 +195,19 @@ def test(driver, base, artifacts, downloads):
     canvas = chart.find_element(By.CSS_SELECTOR, "canvas:last-of-type")
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", chart)
     width = canvas.size["width"]
-    # Select the most recent quarter (where the data is), then zoom further in with the wheel there.
-    ActionChains(driver).move_to_element_with_offset(canvas, width // 4, 0).click_and_hold() \
-        .move_by_offset(width // 4 - 20, 10).release().perform()
-    wait(driver, "the drag-selected range to load", lambda d: span_of() < initial * 0.6)
+    # Select the most recent minutes (where the data of a fresh server is: the plot ends 10 px inside the
+    # canvas), then zoom further in with the wheel there, three notches.
+    right = width // 2 - 12
+    ActionChains(driver).move_to_element_with_offset(canvas, right - 40, 0).click_and_hold() \
+        .move_by_offset(50, 10).release().perform()
+    wait(driver, "the drag-selected range to load", lambda d: span_of() < initial * 0.2)
     after_drag = span_of()
-    ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(canvas, width // 4, 0), 0, -400).perform()
-    wait(driver, "the wheel zoom to load", lambda d: span_of() < after_drag * 0.95)
+    for notch in range(3):
+        before_notch = span_of()
+        ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(canvas, right, 0), 0, -400).perform()
+        wait(driver, f"wheel zoom {notch + 1} to load", lambda d: span_of() < before_notch * 0.95)
     print(f"zoom: {initial / 1000:.0f} s -> drag {after_drag / 1000:.0f} s -> wheel {span_of() / 1000:.0f} s")
-    ActionChains(driver).move_to_element_with_offset(canvas, width // 4, 0).perform()  # crosshair and readout in the screenshot
+    ActionChains(driver).move_to_element_with_offset(canvas, right - 30, 0).perform()  # crosshair and readout in the screenshot
     shot(driver, artifacts, "asset-zoomed-dark")
     click(driver, "#reset-zoom")
     wait(driver, "the reset range", lambda d: abs(span_of() - initial) < initial * 0.05)
