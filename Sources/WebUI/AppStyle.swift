@@ -185,6 +185,9 @@ label.field { display: inline-flex; align-items: center; gap: 6px; font-size: 13
 .chip { display: inline-flex; align-items: center; gap: 6px; padding: 3px 6px 3px 10px; border-radius: 999px; border: 1px solid var(--line); font-size: 13px; background: var(--panel); }
 .chip .sw { width: 10px; height: 10px; border-radius: 50%; }
 .chip button { border: 0; background: none; color: var(--muted); cursor: pointer; font-size: 15px; padding: 0 4px; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 6px 4px 2px; font-size: 13px; color: var(--muted); }
+.legend .sw { display: inline-block; width: 22px; border-top: 3px solid; vertical-align: middle; margin-right: 6px; }
+.legend .sw.dashed { border-top-style: dashed; }
 .export { display: flex; gap: 6px; flex-wrap: wrap; align-items: center; }
 
 /* Tables */

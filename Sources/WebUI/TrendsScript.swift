@@ -28,6 +28,7 @@ export function mount(main, { live, query, navigate }) {
   const box = el("div", { class: "chart tall", id: "explorer-chart" });
   const rangeText = el("span", { class: "hint num" });
   const emptyHint = el("p", { class: "empty", text: "Pick one or more tags on the left to plot them." });
+  const legend = el("div", { class: "legend", id: "legend", "aria-label": "Legend" });
   compare.value = state.compare;
 
   main.append(el("h1", { class: "page", text: "Trend explorer" }),
@@ -36,7 +37,7 @@ export function mount(main, { live, query, navigate }) {
       el("div", {},
         el("div", { class: "toolbar" }, presets, modes, compare,
           el("button", { type: "button", class: "btn", text: "Reset zoom", onclick: () => setPreset(state.preset) }), rangeText),
-        el("section", { class: "panel chart-panel" }, box, emptyHint),
+        el("section", { class: "panel chart-panel" }, box, emptyHint, legend),
         el("p", { class: "hint", text: "Wheel or pinch to zoom, drag to select, shift-drag to pan. Times in " + zoneName() + "." }),
         el("h2", { class: "section", text: "Export CSV" }), exportBox)));
 
@@ -149,6 +150,11 @@ export function mount(main, { live, query, navigate }) {
     }
     next.sort((a, b) => state.tags.indexOf(a.axis) - state.tags.indexOf(b.axis) || (a.offset ? 1 : 0) - (b.offset ? 1 : 0));
     series = next;
+    legend.replaceChildren(...series.map(x => {
+      const sw = el("span", { class: "sw" + (x.dashed ? " dashed" : "") });
+      sw.style.borderTopColor = x.color;
+      return el("span", {}, sw, x.label + (x.unit ? " (" + x.unit + ")" : ""));
+    }));
     chart.setLoading("");
     chart.setSeries(series);
     box.dataset.series = String(series.length);
