@@ -162,7 +162,7 @@ struct SensorRows {
         for row in table.rows {
             let timeText = row.fields[timeIndex]
             let time: Timestamp
-            switch CSVCellParser.timestamp(timeText) {
+            switch TableFile.time(timeText) {
             case .success(let value): time = value
             case .failure(let error): throw AnalyzeInputError(path, line: row.line, error.message)
             }

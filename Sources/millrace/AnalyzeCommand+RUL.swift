@@ -189,7 +189,7 @@ extension AnalyzeCommand {
                 let time: Double
                 if let value = Double(timeText), value.isFinite {
                     time = value
-                } else if case .success(let timestamp) = CSVCellParser.timestamp(timeText) {
+                } else if case .success(let timestamp) = TableFile.time(timeText) {
                     time = Double(timestamp.microseconds) / 86_400_000_000
                 } else {
                     throw AnalyzeInputError(path, line: row.line, "'\(timeText.prefix(40))' is not a time: expected a number (cycles, hours) or ISO 8601")

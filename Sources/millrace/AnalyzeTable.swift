@@ -130,3 +130,17 @@ struct TableFile {
         return value
     }
 }
+
+extension TableFile {
+    /// A time cell: ISO 8601 or epoch seconds/milliseconds (`CSVCellParser.timestamp`); an ISO date and time
+    /// without an offset (`2020-03-09 10:14:33`, as many exports write local time) is read as UTC.
+    static func time(_ cell: String) -> Result<Timestamp, CSVCellError> {
+        let parsed = CSVCellParser.timestamp(cell)
+        guard case .failure = parsed else { return parsed }
+        let text = CSVCellParser.trimmed(cell)
+        guard text.count >= 16, !text.hasSuffix("Z"), !text.dropFirst(10).contains("+"), !text.dropFirst(10).contains("-"),
+            case .success(let time) = CSVCellParser.timestamp(text + "Z")
+        else { return parsed }
+        return .success(time)
+    }
+}

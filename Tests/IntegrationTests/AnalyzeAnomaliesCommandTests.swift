@@ -69,6 +69,18 @@ import Testing
         #expect(result.stderr.contains("2 skipped for missing values"))
     }
 
+    @Test func timesWithoutAnOffsetAreReadAsUTC() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let binary = try MillraceBinary.path()
+        let lines = (0..<100).map { "2020-03-09 10:\(String(format: "%02d:%02d", $0 / 60, $0 % 60));\(Double($0 % 7));\(Double($0 % 5))" }
+        let train = try directory.write("train.csv", "datetime;a;b\n" + lines.joined(separator: "\n"))
+        let result = try await ChildProcess.run(binary, ["analyze", "anomalies", "--train", train, "--input", train])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("trained on 100 rows"), "\(result.stderr)")
+        #expect(result.stderr.contains("2020-03-09T10:00:00Z"), "\(result.stderr)")
+    }
+
     @Test(arguments: [
         ("empty.csv", "", "empty.csv: the file is empty"),
         ("header.csv", "time,a,b\n", "header.csv: the file has no data rows"),
