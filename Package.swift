@@ -68,6 +68,9 @@ let package = Package(
             path: "Benchmarks/modbus/ModbusBenchmark",
             swiftSettings: swiftSettings
         ),
+        // Benchmarks/fft/run builds it with -c release next to an FFTW driver; not a product.
+        .executableTarget(
+            name: "FFTBenchmark", dependencies: ["Analytics"], path: "Benchmarks/fft/FFTBenchmark", swiftSettings: swiftSettings),
         // Condition monitoring: pure signal processing, vibration features, ISO 10816 severity, bearings.
         .target(name: "Analytics", dependencies: ["MillraceCore"], swiftSettings: swiftSettings),
         // Users, roles, passwords, TOTP, tokens, secrets at rest, the audit hash chain (docs/security.md).
@@ -90,6 +93,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Events the platform keeps about assets (condition-monitoring findings, anomalies): the `EventStore`
+        // protocol and its SQLite table `events`.
+        .target(
+            name: "Events",
+            dependencies: ["MillraceCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Inputs, sample sinks, the live bus.
@@ -122,6 +132,7 @@ let package = Package(
             name: "MillraceApp",
             dependencies: [
                 "MillraceCore", "MillraceConfiguration", "Historian", "Collector", "Simulator", "API", "ModbusCore", "ModbusNIO",
+                "Analytics", "Events",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -215,7 +226,7 @@ let package = Package(
             name: "MillraceAppTests",
             dependencies: [
                 "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO", "Historian", "Simulator",
-                "MillraceTestSupport",
+                "Analytics", "Events", "MillraceTestSupport",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -233,6 +244,11 @@ let package = Package(
                 "MillraceTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EventsTests",
+            dependencies: ["Events", "MillraceCore", "MillraceTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import API
 import Collector
+import Events
 import Foundation
 import Historian
 import Hummingbird
@@ -31,6 +32,9 @@ public struct MillraceApplication: Sendable {
     public var extraServices: [any Service] = []
     /// The simulator's fault ground truth as CSV, when the built-in plant runs.
     public var groundTruthCSV: (@Sendable () -> String)?
+    /// Live vibration blocks (the built-in plant simulator): when set, the condition monitor runs on them and keeps
+    /// its findings in `events.sqlite` in the data directory.
+    public var vibrationSource: (any VibrationBlockSource)?
     /// Renders the metrics registry for `GET /metrics`.
     public var metricsText: @Sendable () -> String = { "# no metrics backend is configured\n" }
 
@@ -63,6 +67,10 @@ public struct MillraceApplication: Sendable {
             logger: logger)
 
         var services: [any Service] = [HistorianService(store: store, logger: logger)] + extraServices
+        let events = try SQLiteEventStore(path: directory + "/events.sqlite")
+        if let vibrationSource {
+            services.append(ConditionMonitorService(source: vibrationSource, store: events, clock: clock, logger: logger))
+        }
         for connection in configuration.connections where connection.enabled {
             let tags = configuration.resolvedTags.map(\.tag).filter { $0.connection == connection.id }
             guard !tags.isEmpty else { continue }

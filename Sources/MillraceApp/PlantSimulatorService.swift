@@ -16,7 +16,7 @@ public final class PlantSimulatorService: Service, Sendable {
     public let groundTruth: GroundTruth
     private let server: ModbusServer
     private let registers: ModbusRegisterMap
-    private let plant: Mutex<PlantSimulation>
+    let plant: Mutex<PlantSimulation>
     private let clock: any WallClock
     private let logger: Logger
 

@@ -22,6 +22,7 @@ public enum ConfigurationSchema {
         ("connection", ConnectionConfiguration.Keys.allCases.map(\.stringValue), connection),
         ("storage", StorageConfiguration.Keys.allCases.map(\.stringValue), storage),
         ("http", HTTPConfiguration.Keys.allCases.map(\.stringValue), http),
+        ("bearing", BearingConfiguration.Keys.allCases.map(\.stringValue), bearing),
         ("root", MillraceConfiguration.Keys.allCases.map(\.stringValue), root),
     ]
 
@@ -33,6 +34,7 @@ public enum ConfigurationSchema {
             ("connections", .array(items: .reference("connection"), minItems: nil, description: "Sources of samples.")),
             ("storage", .reference("storage")),
             ("http", .reference("http")),
+            ("bearings", .array(items: .reference("bearing"), minItems: nil, description: "Bearing geometries by designation, over the built-in catalogue.")),
         ], required: ["version", "enterprise", "sites"], description: "A Millrace configuration.")
 
     static let site = JSONSchema.object(

@@ -13,9 +13,12 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
     public var connections: [ConnectionConfiguration]
     public var storage: StorageConfiguration
     public var http: HTTPConfiguration
+    /// Bearing geometries by designation, over the built-in catalogue (BearingConfiguration.swift).
+    public var bearings: [BearingConfiguration] = []
 
     public enum Keys: String, CodingKey, CaseIterable {
         case version, enterprise, sites, connections, storage, http
+        case bearings
     }
 
     public init(
@@ -46,6 +49,7 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
         connections = try container.decodeIfPresent([ConnectionConfiguration].self, forKey: .connections) ?? []
         storage = try container.decodeIfPresent(StorageConfiguration.self, forKey: .storage) ?? .init()
         http = try container.decodeIfPresent(HTTPConfiguration.self, forKey: .http) ?? .init()
+        bearings = try container.decodeIfPresent([BearingConfiguration].self, forKey: .bearings, check: uniqueDesignations) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -56,6 +60,7 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
         try container.encode(connections, forKey: .connections)
         try container.encode(storage, forKey: .storage)
         try container.encode(http, forKey: .http)
+        if !bearings.isEmpty { try container.encode(bearings, forKey: .bearings) }
     }
 }
 

@@ -1,6 +1,7 @@
 import Analytics
 import ArgumentParser
 import Foundation
+import MillraceConfiguration
 import MillraceCore
 import Simulator
 
@@ -8,7 +9,7 @@ import Simulator
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze", abstract: "Analyse exported measurements offline.",
-        subcommands: [Vibration.self, ExampleWaveform.self])
+        subcommands: [Vibration.self, Anomalies.self, RUL.self, ExampleWaveform.self])
 
     /// `millrace analyze vibration FILE --rate HZ --rpm N [--bearing 6205]`.
     struct Vibration: ParsableCommand {
@@ -24,6 +25,7 @@ struct AnalyzeCommand: ParsableCommand {
         @Option(help: "Sample rate in Hz.") var rate: Double
         @Option(help: "Shaft speed in rpm.") var rpm: Double
         @Option(help: "Bearing designation from the catalogue, e.g. 6205.") var bearing: String?
+        @Option(help: "A Millrace configuration whose `bearings:` add to or override the built-in catalogue.") var config: String?
         @Option(help: "Acceleration unit of the samples: g or m/s2.") var unit = "g"
         @Option(help: "The 1-based column holding the samples.") var column: Int?
         @Option(help: "ISO 10816-3 machine group: 1 (large) or 2 (medium, 15–300 kW).") var group = 2
@@ -34,12 +36,20 @@ struct AnalyzeCommand: ParsableCommand {
             guard rpm.isFinite, rpm > 0 else { throw ValidationError("--rpm must be a positive number") }
             guard unit == "g" || unit == "m/s2" else { throw ValidationError("--unit must be g or m/s2") }
             guard group == 1 || group == 2 else { throw ValidationError("--group must be 1 or 2") }
-            if let bearing, BearingCatalogue.builtIn.entry(for: bearing) == nil {
-                throw ValidationError("--bearing: '\(bearing)' is not in the bearing catalogue")
-            }
         }
 
         func run() throws {
+            let catalogue: BearingCatalogue
+            do {
+                catalogue = try BearingCatalogue.configured(path: config)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(2)
+            }
+            if let bearing, catalogue.entry(for: bearing) == nil {
+                printError("error: --bearing: '\(bearing)' is not in the bearing catalogue\(config == nil ? " (add it under bearings: in a configuration given with --config)" : "")")
+                throw ExitCode(2)
+            }
             let samples: [Double]
             do {
                 samples = try WaveformFile.read(path: file, column: column)
@@ -50,7 +60,7 @@ struct AnalyzeCommand: ParsableCommand {
             let accelerationUnit: AccelerationUnit = unit == "g" ? .standardGravity : .metresPerSecondSquared
             let context = MachineContext(
                 asset: (file as NSString).lastPathComponent, location: "", shaftFrequency: rpm / 60,
-                bearing: bearing.flatMap { BearingCatalogue.builtIn.entry(for: $0) },
+                bearing: bearing.flatMap { catalogue.entry(for: $0) },
                 severityCriteria: .iso10816Part3(group: group == 1 ? .group1 : .group2, foundation: .rigid))
             do {
                 let measurement = try VibrationMeasurement(radial: samples, sampleRate: rate, unit: accelerationUnit)
@@ -200,5 +210,23 @@ enum SpectrumPlot {
             }
         }
         return svg + "</svg>\n"
+    }
+}
+
+extension BearingCatalogue {
+    /// The built-in catalogue with the `bearings:` of the configuration at `path` over it (the built-in one alone
+    /// without a path).
+    static func configured(path: String?) throws -> BearingCatalogue {
+        guard let path else { return .builtIn }
+        let configuration = try ConfigurationLoader.load(path: path)
+        let entries = try configuration.bearings.map { bearing in
+            BearingCatalogueEntry(
+                designation: bearing.designation,
+                geometry: try BearingGeometry(
+                    rollingElementCount: bearing.rollingElements, rollingElementDiameter: bearing.ballDiameter,
+                    pitchDiameter: bearing.pitchDiameter, contactAngle: bearing.contactAngle),
+                source: bearing.source ?? "configuration \(path)")
+        }
+        return BearingCatalogue.builtIn.overriding(with: entries)
     }
 }

@@ -69,6 +69,7 @@ struct RunCommand: AsyncParsableCommand {
         app.metricsText = { registry.emitToString() }
         if let simulator {
             app.extraServices = [simulator]
+            app.vibrationSource = simulator
             let groundTruth = simulator.groundTruth
             app.groundTruthCSV = { groundTruth.csv() }
         }

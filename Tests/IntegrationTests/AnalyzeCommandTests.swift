@@ -42,4 +42,39 @@ import Testing
         let badOption = try await ChildProcess.run(binary, ["analyze", "vibration", short, "--rate", "-5", "--rpm", "1797"])
         #expect(badOption.status != 0)
     }
+
+    @Test func bearingsFromAConfigurationExtendTheCatalogue() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let binary = try MillraceBinary.path()
+        let waveform = directory.file("pump.csv")
+        #expect(try await ChildProcess.run(binary, ["analyze", "example-waveform", "--output", waveform]).status == 0)
+        let unknown = try await ChildProcess.run(binary, ["analyze", "vibration", waveform, "--rate", "25600", "--rpm", "1797", "--bearing", "6309"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("'6309' is not in the bearing catalogue"))
+        let config = try directory.write(
+            "millrace.yaml",
+            """
+            version: 1
+            enterprise: test
+            sites:
+              - id: plant
+            bearings:
+              - designation: "6309"
+                rollingElements: 8
+                ballDiameter: 17.46
+                pitchDiameter: 72.5
+                source: test data sheet
+            """)
+        let known = try await ChildProcess.run(
+            binary, ["analyze", "vibration", waveform, "--rate", "25600", "--rpm", "1797", "--bearing", "6309", "--config", config])
+        #expect(known.status == 0, "\(known.stderr)")
+        // 6309: n = 8, d/D = 17.46/72.5 → BPFO = 4·(1 − 0.2408)·29.95 Hz = 90.95 Hz.
+        #expect(known.stdout.contains("bearing 6309: BPFO 90.9"), "\(known.stdout)")
+        let bad = try directory.write("bad.yaml", "version: 1\nenterprise: test\nsites:\n  - id: plant\nbearings:\n  - designation: x\n    rollingElements: 8\n    ballDiameter: 20\n    pitchDiameter: 10\n")
+        let refused = try await ChildProcess.run(
+            binary, ["analyze", "vibration", waveform, "--rate", "25600", "--rpm", "1797", "--config", bad])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("pitchDiameter"), "\(refused.stderr)")
+    }
 }

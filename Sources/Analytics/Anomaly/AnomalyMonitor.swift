@@ -23,6 +23,9 @@ public struct AnomalyMonitor: Sendable {
     private var lastTime: Timestamp?
     /// Rows skipped because their mode was outside the training range.
     public private(set) var rowsOutsideTrainedModes = 0
+    /// Whether a T², SPE or robust-baseline rule raised at or before the last row is still exceeded (it clears on
+    /// the first row back within its limit). Change points are instants and do not count.
+    public var isInAnomaly: Bool { !active.isEmpty }
 
     /// - Throws: `invalidParameter` for CUSUM parameters out of range.
     public init(model: AssetAnomalyModel) throws(AnalyticsError) {

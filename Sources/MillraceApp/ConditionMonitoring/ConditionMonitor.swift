@@ -1,0 +1,103 @@
+import Analytics
+import MillraceCore
+
+/// The diagnosers run block after block on live data: per asset, a baseline learned from its first blocks, the
+/// bearing, shaft, lubrication and cavitation diagnosers on every block, and `FindingHysteresis` between their
+/// verdicts and the events people see. A value type without I/O; `ConditionMonitorService` feeds it and stores
+/// what it decides.
+///
+/// References: bearing defects are judged against the envelope spectrum's own noise floor, never a learned
+/// baseline — a defect line should not exist at all, and a baseline learned on an already damaged bearing (the
+/// demo's pump starts a week into its defect) would hide it. Shaft faults, lubrication and cavitation are judged
+/// against the asset's baseline (ISO 13373-1 §7.2: change from the machine's own reference).
+public struct ConditionMonitor: Sendable {
+    public struct Configuration: Hashable, Sendable {
+        /// Blocks per asset learned as its baseline before any shaft/lubrication/cavitation diagnosis.
+        public var baselineBlocks: Int
+        public var hysteresis: FindingHysteresis.Rule
+        /// Blocks taken below this shaft speed (Hz) are skipped: a stopped or crawling machine has no spectrum.
+        public var minimumShaftFrequency: Double
+        /// The ISO 10816 table the zone sentence uses.
+        public var severityCriteria: SeverityCriteria
+
+        public init(
+            baselineBlocks: Int = 3, hysteresis: FindingHysteresis.Rule = .init(), minimumShaftFrequency: Double = 5,
+            severityCriteria: SeverityCriteria = .iso10816Part3(group: .group2, foundation: .rigid)
+        ) {
+            self.baselineBlocks = max(1, baselineBlocks)
+            self.hysteresis = hysteresis
+            self.minimumShaftFrequency = minimumShaftFrequency
+            self.severityCriteria = severityCriteria
+        }
+    }
+
+    /// What one round of blocks produced.
+    public struct Outcome: Sendable {
+        public var actions: [FindingHysteresis.Action] = []
+        /// Blocks that could not be analysed, with why (a bad block is skipped, never fatal).
+        public var skipped: [(asset: AssetPath, reason: String)] = []
+    }
+
+    public let configuration: Configuration
+    public private(set) var hysteresis: FindingHysteresis
+    private var learning: [AssetPath: [VibrationMeasurement]] = [:]
+    private var baselines: [AssetPath: VibrationBaseline] = [:]
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        hysteresis = FindingHysteresis(rule: configuration.hysteresis)
+    }
+
+    /// Whether the asset's baseline has been learned.
+    public func hasBaseline(_ asset: AssetPath) -> Bool { baselines[asset] != nil }
+
+    /// Marks a finding open that the store already holds (after a restart), so it is not raised twice.
+    public mutating func markOpen(asset: AssetPath, fault: DiagnosedFault) {
+        hysteresis.markOpen(.init(asset: asset.description, fault: fault))
+    }
+
+    /// Diagnoses one round of blocks.
+    public mutating func process(_ blocks: [AssetVibrationBlock]) -> Outcome {
+        var outcome = Outcome()
+        for block in blocks {
+            guard block.shaftFrequency >= configuration.minimumShaftFrequency else { continue }
+            do throws(AnalyticsError) {
+                outcome.actions += try diagnose(block)
+            } catch {
+                outcome.skipped.append((block.asset, error.description))
+            }
+        }
+        return outcome
+    }
+
+    private mutating func diagnose(_ block: AssetVibrationBlock) throws(AnalyticsError) -> [FindingHysteresis.Action] {
+        let context = MachineContext(
+            asset: block.asset.description, location: block.location, shaftFrequency: block.shaftFrequency,
+            bearing: block.bearing, severityCriteria: configuration.severityCriteria)
+        let measurement = try VibrationMeasurement(
+            radial: block.radial, axial: block.axial, sampleRate: block.sampleRate, unit: .standardGravity)
+        var findings = try BearingDiagnoser().diagnose(measurement, context: context)
+        if let baseline = baselines[block.asset] {
+            findings += try ShaftFaultDiagnoser().diagnose(measurement, context: context, baseline: baseline)
+            // A rolling-element defect's impacts raise the broadband high-frequency energy the lubrication and
+            // cavitation diagnosers read; without a pressure or temperature reading to tell them apart, a block with
+            // a bearing finding is not judged for those two (the bearing finding's action covers the bearing).
+            if findings.allSatisfy({ !Self.bearingFaults.contains($0.fault) }) {
+                findings += try LubricationDiagnoser().diagnose(measurement, context: context, baseline: baseline)
+                findings += try CavitationDiagnoser().diagnose(measurement, context: context, baseline: baseline)
+            }
+        } else {
+            learning[block.asset, default: []].append(measurement)
+            if let blocks = learning[block.asset], blocks.count >= configuration.baselineBlocks {
+                baselines[block.asset] = try VibrationBaseline.learn(
+                    name: "\(block.asset.leaf) first \(blocks.count) blocks from \(block.time)", from: blocks, context: context)
+                learning[block.asset] = nil
+            }
+        }
+        var zone = try configuration.severityCriteria.assess(velocityRMS: measurement.features.velocityRMS).explanation
+        if zone.hasSuffix(".") { zone.removeLast() }  // The explanation joins its sentences with ". ".
+        return hysteresis.blockDiagnosed(asset: block.asset.description, findings: findings.map { $0.explained(with: zone) })
+    }
+
+    static let bearingFaults: Set<DiagnosedFault> = [.outerRaceDefect, .innerRaceDefect, .ballDefect]
+}

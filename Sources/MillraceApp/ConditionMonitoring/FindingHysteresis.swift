@@ -1,0 +1,100 @@
+import Analytics
+
+/// The persistence rule between a diagnoser's verdict on one block and an event a person sees: a finding is
+/// raised when its fault was found in at least `raiseCount` of the last `windowCount` blocks, and cleared after
+/// `clearCount` consecutive blocks without it. At most one finding per asset and fault is open at a time. A pure
+/// state machine: blocks in, actions out.
+public struct FindingHysteresis: Sendable {
+    /// The rule's numbers.
+    public struct Rule: Hashable, Sendable, Codable {
+        /// n: blocks with the fault needed, within the last `windowCount`.
+        public var raiseCount: Int
+        /// m: the window.
+        public var windowCount: Int
+        /// k: consecutive healthy blocks that clear an open finding.
+        public var clearCount: Int
+
+        /// 3 of 5 to raise (one noisy block never does), 10 healthy to clear (a fault that comes and goes with
+        /// load is not declared gone too early).
+        public init(raiseCount: Int = 3, windowCount: Int = 5, clearCount: Int = 10) {
+            self.raiseCount = max(1, raiseCount)
+            self.windowCount = max(self.raiseCount, windowCount)
+            self.clearCount = max(1, clearCount)
+        }
+    }
+
+    /// An asset and a fault: one open finding at most per key.
+    public struct Key: Hashable, Sendable {
+        public var asset: String
+        public var fault: DiagnosedFault
+        public init(asset: String, fault: DiagnosedFault) {
+            self.asset = asset
+            self.fault = fault
+        }
+    }
+
+    /// What to do after a block.
+    public enum Action: Hashable, Sendable {
+        /// Store a new open finding (the block's finding: its severity, confidence and evidence).
+        case raise(Finding)
+        /// Clear the open finding of this key.
+        case clear(Key)
+    }
+
+    private struct Track: Sendable {
+        var recent: [Bool] = []
+        var isOpen = false
+        var healthyRun = 0
+    }
+
+    public let rule: Rule
+    private var tracks: [Key: Track] = [:]
+
+    public init(rule: Rule = Rule()) {
+        self.rule = rule
+    }
+
+    /// The keys with an open finding.
+    public var openKeys: Set<Key> { Set(tracks.filter { $0.value.isOpen }.keys) }
+
+    /// Marks a finding open that was raised before (for example, read back from the event store at start), so it
+    /// is not raised again.
+    public mutating func markOpen(_ key: Key) {
+        tracks[key, default: Track()].isOpen = true
+    }
+
+    /// One diagnosed block of `asset`: its findings (possibly none). Findings of other assets are ignored.
+    public mutating func blockDiagnosed(asset: String, findings: [Finding]) -> [Action] {
+        var strongest: [DiagnosedFault: Finding] = [:]
+        for finding in findings where finding.asset == asset {
+            if let current = strongest[finding.fault], (current.severity, current.confidence) >= (finding.severity, finding.confidence) {
+                continue
+            }
+            strongest[finding.fault] = finding
+        }
+        var actions: [Action] = []
+        let keys = Set(tracks.keys.filter { $0.asset == asset }).union(strongest.keys.map { Key(asset: asset, fault: $0) })
+        for key in keys.sorted(by: { $0.fault.rawValue < $1.fault.rawValue }) {
+            var track = tracks[key] ?? Track()
+            let found = strongest[key.fault]
+            track.recent.append(found != nil)
+            if track.recent.count > rule.windowCount { track.recent.removeFirst(track.recent.count - rule.windowCount) }
+            track.healthyRun = found == nil ? track.healthyRun + 1 : 0
+            if !track.isOpen, let found, track.recent.count { $0 } >= rule.raiseCount {
+                track.isOpen = true
+                actions.append(.raise(found))
+            } else if track.isOpen, track.healthyRun >= rule.clearCount {
+                track.isOpen = false
+                track.recent.removeAll()
+                actions.append(.clear(key))
+            }
+            // Forget keys with nothing open and nothing recent, so the table stays as small as the faults seen.
+            if !track.isOpen && !track.recent.contains(true) {
+                tracks[key] = nil
+            } else {
+                tracks[key] = track
+            }
+        }
+        return actions
+    }
+}
