@@ -64,7 +64,10 @@ extension SecurityService {
         let (token, session) = SessionToken.issue(
             username: user.name, mfaVerified: mfaVerified, now: now(), idleTimeout: configuration.sessionIdleTimeout,
             absoluteTimeout: configuration.sessionAbsoluteTimeout, using: &random)
-        try storeCall { () throws(SecurityStoreError) in try store.insertSession(SessionRecord(session: session, address: address)) }
+        try storeCall { () throws(SecurityStoreError) in
+            try store.deleteSessions(endedBefore: now())  // housekeeping: ended sessions go at the next login
+            try store.insertSession(SessionRecord(session: session, address: address))
+        }
         try await writeAudit(.loginSucceeded(mfa: mfaVerified), by: AuditActor(user.principal, sourceAddress: address))
         return LoginSession(
             token: token, session: session, csrfToken: csrf.issue(forSession: session.tokenHash, using: &random),

@@ -7,7 +7,8 @@ import SecurityStore
 /// `millrace token create`: an API token for an integration, printed once.
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "token", abstract: "Create API tokens for integrations.", subcommands: [Create.self])
+        commandName: "token", abstract: "Create, list and revoke API tokens for integrations.",
+        subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -63,6 +64,57 @@ struct TokenCommand: AsyncParsableCommand {
                     "API token \(record.id) '\(record.name)' for \(record.owner), scopes "
                         + "\(record.scopes.map(\.rawValue).sorted().joined(separator: ",")), expires "
                         + "\(record.expiresAt.iso8601). Store it now: it is not shown again.")
+            } catch {
+                printError("error: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List API tokens (their ids, never the secrets).")
+
+        @OptionGroup var options: SecurityCommandOptions
+
+        @Option(name: .long, help: "Only the tokens acting for this user.")
+        var user: String?
+
+        func run() async throws {
+            let service = try options.openService()
+            let tokens: [APIToken]
+            do { tokens = try await service.listAPITokens(owner: user) } catch {
+                printError("error: \(error.message)")
+                throw ExitCode(2)
+            }
+            let now = SystemWallClock().now()
+            print("ID            USER          STATE     EXPIRES                      SCOPES  NAME")
+            for token in tokens {
+                let state = token.revokedAt != nil ? "revoked" : token.expiresAt <= now ? "expired" : "active"
+                print(
+                    token.id.padding(toLength: 14, withPad: " ", startingAt: 0)
+                        + token.owner.padding(toLength: 14, withPad: " ", startingAt: 0)
+                        + state.padding(toLength: 10, withPad: " ", startingAt: 0)
+                        + token.expiresAt.iso8601.padding(toLength: 29, withPad: " ", startingAt: 0)
+                        + token.scopes.map(\.rawValue).sorted().joined(separator: ",") + "  " + token.name)
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke an API token by its id (from `token list`); it stops at once.")
+
+        @OptionGroup var options: SecurityCommandOptions
+
+        @Argument(help: "The token's id: the 12 hex characters `token list` shows.")
+        var id: String
+
+        func run() async throws {
+            let service = try options.openService()
+            do {
+                try await service.revoke(.apiToken(id: id), by: SecurityCommandOptions.actor)
+                print("revoked \(id)")
             } catch {
                 printError("error: \(error.message)")
                 throw ExitCode(1)
