@@ -177,8 +177,8 @@ import Testing
                 "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Evil: a\nInjected: yes\r\n\r\n",
             ] {
                 let answer = try RawHTTP.exchange(port: port, raw)
-                #expect(!answer.hasPrefix("HTTP/1.1 2"), "\(raw.debugDescription) -> \(answer.prefix(40))")
-                #expect(answer.isEmpty || answer.hasPrefix("HTTP/1.1 400"), "\(answer.prefix(60))")
+                // NIO's HTTP parser refuses these before any middleware runs: 400 and the connection closed.
+                #expect(answer.hasPrefix("HTTP/1.1 400"), "\(raw.debugDescription) -> \(answer.prefix(60))")
             }
             // The server is still there.
             #expect(try RawHTTP.exchange(port: port, "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").hasPrefix("HTTP/1.1 200"))
