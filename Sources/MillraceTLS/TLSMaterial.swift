@@ -1,6 +1,8 @@
 import Foundation
 import MillraceCore
+import Crypto
 import NIOSSL
+import SwiftASN1
 import X509
 
 #if canImport(Glibc)
@@ -102,6 +104,22 @@ public struct TLSMaterial: Sendable, CustomStringConvertible {
     var isMillraceSelfSigned: Bool {
         guard let certificate = try? Certificate(pemEncoded: Self.firstPEMBlock(certificatePEM)) else { return true }
         return certificate.subject.description.contains(SelfSignedCertificate.commonNamePrefix)
+    }
+
+    /// The SHA-256 fingerprint of the (first) certificate, `AB:CD:…`, to print at start so a person can
+    /// compare it with what the browser shows before trusting a self-signed certificate.
+    public func fingerprintSHA256() throws(TLSError) -> String {
+        do {
+            let certificate = try Certificate(pemEncoded: Self.firstPEMBlock(certificatePEM))
+            var serializer = DER.Serializer()
+            try serializer.serialize(certificate)
+            return SHA256.hash(data: serializer.serializedBytes).map { byte in
+                let hex = String(byte, radix: 16, uppercase: true)
+                return hex.count == 1 ? "0" + hex : hex
+            }.joined(separator: ":")
+        } catch {
+            throw TLSError("cannot read \(certificatePath) as a PEM certificate: \(error)")
+        }
     }
 
     /// Refuses a key that does not belong to the certificate (a common mistake when replacing files).

@@ -100,7 +100,10 @@ extension SecurityService {
     {
         let events = throttle.recordFailure(username: name, address: address, now: now())
         try await writeAudit(.loginFailed(username: name, reason: reason), by: AuditActor(kind: .anonymous, id: "-", sourceAddress: address))
-        for event in events { try await writeAudit(.securityAlert(summary: event.description), by: .system) }
+        for event in events {
+            securityEventContinuation.yield(event)
+            try await writeAudit(.securityAlert(summary: event.description), by: .system)
+        }
         throw SecurityServiceError(.invalidCredentials, "invalid user name, password or code", loginFailure: reason)
     }
 

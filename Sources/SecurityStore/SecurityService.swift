@@ -28,6 +28,11 @@ public actor SecurityService {
     /// the first login, so the CLI's verbs do not pay for it.
     var dummyPasswordHash: String?
 
+    /// Lockouts and bursts of failed logins as they happen, for the security monitor to raise alarms
+    /// (also audited as `securityAlert`). Buffers the newest 100 if nobody reads.
+    public nonisolated let securityEvents: AsyncStream<SecurityEvent>
+    let securityEventContinuation: AsyncStream<SecurityEvent>.Continuation
+
     /// Sessions are written back at most this often on activity (the idle timeout's precision).
     static let touchInterval: Duration = .seconds(60)
 
@@ -55,6 +60,7 @@ public actor SecurityService {
         self.configuration = configuration
         self.throttle = LoginThrottle(configuration: configuration.throttle)
         self.random = ErasedRandomNumberGenerator(random)
+        (securityEvents, securityEventContinuation) = AsyncStream.makeStream(bufferingPolicy: .bufferingNewest(100))
     }
 
     /// The CSRF key: 32 random bytes, sealed in the settings table so restarts keep issued tokens valid.

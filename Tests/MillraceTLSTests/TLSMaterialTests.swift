@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import MillraceCore
 import MillraceTLS
@@ -24,6 +25,12 @@ import Testing
         #expect(again.origin == .selfSignedExisting)
         #expect(again.certificatePEM == first.certificatePEM)
         _ = try again.serverConfiguration()
+
+        // The fingerprint is SHA-256 over the DER bytes, as browsers and `openssl x509 -fingerprint` show it.
+        let body = first.certificatePEM.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        let der = try #require(Data(base64Encoded: body))
+        let expected = SHA256.hash(data: der).map { String(format: "%02X", $0) }.joined(separator: ":")
+        #expect(try first.fingerprintSHA256() == expected)
     }
 
     @Test func aSelfSignedCertificateNearItsEndIsReplaced() throws {

@@ -108,6 +108,12 @@ import Testing
             if case .securityAlert(let summary) = record.event.action { return summary.contains("locked out") }
             return false
         })
+        var events = harness.service.securityEvents.makeAsyncIterator()
+        guard case .userLockedOut(let username, _, let failures, 1) = await events.next() else {
+            Issue.record("expected a userLockedOut event")
+            return
+        }
+        #expect(username == "alice" && failures == 5)
         harness.clock.advance(by: .seconds(61))
         _ = try await harness.service.login(username: "alice", password: SecurityHarness.password, address: "10.0.0.8")
     }
