@@ -5,7 +5,9 @@ import Foundation
 #endif
 
 /// Sends bytes no HTTP client library would send (bare CR in a header) and reads the answer until the
-/// server closes or 2 s of silence: the test is about what the server does with hostile input.
+/// server closes the connection (it does after a 400, and the requests that should succeed say
+/// `Connection: close`). The receive timeout is only a guard against a hung test, far above any answer time
+/// even on a loaded machine; nothing is asserted about time.
 enum RawHTTP {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
@@ -21,7 +23,7 @@ enum RawHTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { throw Failure(description: "cannot connect to 127.0.0.1:\(port)") }
-        var timeout = timeval(tv_sec: 2, tv_usec: 0)
+        var timeout = timeval(tv_sec: 300, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         let bytes = Array(request.utf8)
         _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
