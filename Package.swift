@@ -32,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Value types only: tags, samples, quality, units, asset paths, clocks.
@@ -83,6 +87,39 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             path: "Sources/Security",
+            swiftSettings: swiftSettings
+        ),
+        // Users, role bindings, tokens, sessions and setup state in security.sqlite, and the SecurityService
+        // actor that combines them with the pure core, a clock and the audit log (docs/security.md).
+        .target(
+            name: "SecurityStore",
+            dependencies: [
+                "MillraceCore", "MillraceSecurity",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // HTTP authentication: the request context carrying the principal, the auth middleware (401, CSRF,
+        // security headers, body limit) and the /api/v1/auth routes (docs/adr/0015-api-authentication.md).
+        .target(
+            name: "APIAuth",
+            dependencies: [
+                "MillraceCore", "MillraceSecurity", "SecurityStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // TLS material: the self-signed certificate of first start, the plant's own, the server configuration.
+        .target(
+            name: "MillraceTLS",
+            dependencies: [
+                "MillraceCore",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: swiftSettings
         ),
         // Storage engines behind the `HistorianStore` protocol.
@@ -146,6 +183,7 @@ let package = Package(
             name: "millrace",
             dependencies: [
                 "MillraceApp", "MillraceConfiguration", "Historian", "MillraceCore", "Analytics", "Simulator",
+                "MillraceSecurity", "SecurityStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -235,6 +273,39 @@ let package = Package(
         .testTarget(
             name: "SecurityTests",
             dependencies: ["MillraceSecurity", "MillraceCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SecurityStoreTests",
+            dependencies: [
+                "SecurityStore", "MillraceSecurity", "MillraceCore", "MillraceTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "APIAuthTests",
+            dependencies: [
+                "APIAuth", "SecurityStore", "MillraceSecurity", "MillraceCore", "MillraceTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MillraceTLSTests",
+            dependencies: [
+                "MillraceTLS", "MillraceCore", "MillraceTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
