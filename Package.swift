@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "MillraceConfiguration", targets: ["MillraceConfiguration"]),
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "HistorianCore", targets: ["HistorianCore"]),
+        .library(name: "HistorianPostgres", targets: ["HistorianPostgres"]),
         .library(name: "ModbusCore", targets: ["ModbusCore"]),
         .library(name: "ModbusNIO", targets: ["ModbusNIO"]),
         .library(name: "Analytics", targets: ["Analytics"]),
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Value types only: tags, samples, quality, units, asset paths, clocks.
@@ -88,6 +90,16 @@ let package = Package(
             dependencies: [
                 "MillraceCore", "HistorianCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The PostgreSQL historian for central deployments: the same chunks, in PostgreSQL (ADR 0010).
+        .target(
+            name: "HistorianPostgres",
+            dependencies: [
+                "Historian", "HistorianCore", "MillraceCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -167,6 +179,14 @@ let package = Package(
                 "Historian", "HistorianCore", "MillraceCore", "MillraceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HistorianPostgresTests",
+            dependencies: [
+                "HistorianPostgres", "Historian", "HistorianCore", "MillraceCore", "MillraceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
