@@ -159,7 +159,7 @@ public final class PostgresServer: @unchecked Sendable {
             try manager.setAttributes([.ownerAccountName: runAsUser, .groupOwnerAccountName: runAsUser], ofItemAtPath: path)
         }
         // pg_ctl writes the log file as the server's user.
-        manager.createFile(atPath: directory.file("server.log"), contents: nil)
+        _ = manager.createFile(atPath: directory.file("server.log"), contents: nil)
         try manager.setAttributes([.ownerAccountName: runAsUser], ofItemAtPath: directory.file("server.log"))
     }
 
