@@ -22,7 +22,8 @@ public final class PostgresServer: @unchecked Sendable {
     public static let password = "millrace-test-secret"
 
     public let directory: TemporaryDirectory
-    public let port: Int
+    /// The server's TCP port on 127.0.0.1 (fixed once `start()` returns).
+    public private(set) var port: Int
     public let binaries: String
     /// The cluster's data directory.
     public var dataDirectory: String { directory.file("data") }
@@ -32,7 +33,8 @@ public final class PostgresServer: @unchecked Sendable {
     public var url: String { url(database: "postgres") }
 
     private let lock = NSLock()
-    private var running = false
+    private var serverProcess: ChildProcess?
+    private var earlierLogs = ""
     private var removed = false
     private let runAsUser: String?
 
@@ -71,7 +73,16 @@ public final class PostgresServer: @unchecked Sendable {
                 "initdb", ["-D", server.dataDirectory, "-U", user, "--pwfile", directory.file("pwfile"),
                            "--auth-host=scram-sha-256", "--auth-local=trust", "-E", "UTF8", "--no-locale", "--no-sync",
                            "--no-instructions"])
-            try await server.startServer()
+            // A port found free can be taken by another test before the server binds it: then try another.
+            for attempt in 1...5 {
+                do {
+                    try await server.startServer()
+                    break
+                } catch where attempt < 5 && server.log.contains("could not bind") {
+                    server.lock.withLock { server.serverProcess = nil }
+                    server.port = try TestPeers.freePort()
+                }
+            }
         } catch {
             server.stopNow()
             throw error
@@ -98,16 +109,28 @@ public final class PostgresServer: @unchecked Sendable {
 
     /// Stops the server; `immediate` is a crash (no checkpoint, recovery from the WAL at the next start).
     public func stopServer(immediate: Bool = false) async throws {
-        guard lock.withLock({ running }) else { return }
+        guard let process = lock.withLock({ serverProcess }) else { return }
         try await run("pg_ctl", ["stop", "-D", dataDirectory, "-m", immediate ? "immediate" : "fast", "-w"])
-        lock.withLock { running = false }
+        _ = try await process.waitForExit(timeout: .seconds(60))
+        lock.withLock {
+            earlierLogs += process.standardError
+            serverProcess = nil
+        }
     }
 
-    /// Starts the server again (after `stopServer`) on the same port and data.
+    /// Starts the server again (after `stopServer`) on the same port and data; returns once it accepts connections.
+    ///
+    /// The server runs in the foreground as a child of this process, not daemonised by `pg_ctl start`: a daemon
+    /// would inherit the descriptor Foundation's `Process` watches to see its child exit, and the wait would
+    /// never end.
     public func startServer() async throws {
-        let options = "-p \(port) -h 127.0.0.1 -k \(socketDirectory) -c max_connections=30 -c shared_buffers=32MB"
-        try await run("pg_ctl", ["start", "-D", dataDirectory, "-l", directory.file("server.log"), "-o", options, "-w", "-t", "120"])
-        lock.withLock { running = true }
+        let (executable, arguments) = command(
+            "postgres",
+            ["-D", dataDirectory, "-p", String(port), "-h", "127.0.0.1", "-k", socketDirectory,
+             "-c", "max_connections=30", "-c", "shared_buffers=32MB"])
+        let process = try ChildProcess(executable: executable, arguments: arguments, directory: directory.path)
+        lock.withLock { serverProcess = process }
+        try await process.waitForOutput(timeout: .seconds(300)) { _, err in err.contains("ready to accept connections") }
     }
 
     /// Stops the server and removes the cluster.
@@ -118,22 +141,23 @@ public final class PostgresServer: @unchecked Sendable {
 
     /// Stops the server (`pg_ctl stop -m immediate`, blocking) and removes the cluster; for `defer` and failures.
     public func stopNow() {
-        if lock.withLock({ running }) {
-            let process = Process()
+        if let process = lock.withLock({ serverProcess }) {
+            let stopper = Process()
             let (executable, arguments) = command("pg_ctl", ["stop", "-D", dataDirectory, "-m", "immediate", "-w"])
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            if (try? process.run()) != nil { process.waitUntilExit() }
-            lock.withLock { running = false }
+            stopper.executableURL = URL(fileURLWithPath: executable)
+            stopper.arguments = arguments
+            stopper.standardOutput = FileHandle.nullDevice
+            stopper.standardError = FileHandle.nullDevice
+            if (try? stopper.run()) != nil { stopper.waitUntilExit() }
+            if process.process.isRunning { process.signal(SIGKILL) }
+            lock.withLock { serverProcess = nil }
         }
         remove()
     }
 
-    /// The server's log so far, for failure messages.
+    /// The server's log so far (its standard error, across restarts), for failure messages.
     public var log: String {
-        (try? String(contentsOfFile: directory.file("server.log"), encoding: .utf8)) ?? ""
+        lock.withLock { earlierLogs + (serverProcess?.standardError ?? "") }
     }
 
     deinit { stopNow() }
@@ -158,9 +182,6 @@ public final class PostgresServer: @unchecked Sendable {
         for path in [dataDirectory, socketDirectory, directory.file("pwfile")] {
             try manager.setAttributes([.ownerAccountName: runAsUser, .groupOwnerAccountName: runAsUser], ofItemAtPath: path)
         }
-        // pg_ctl writes the log file as the server's user.
-        _ = manager.createFile(atPath: directory.file("server.log"), contents: nil)
-        try manager.setAttributes([.ownerAccountName: runAsUser], ofItemAtPath: directory.file("server.log"))
     }
 
     private func command(_ program: String, _ arguments: [String]) -> (String, [String]) {
