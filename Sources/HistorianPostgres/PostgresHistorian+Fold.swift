@@ -54,11 +54,13 @@ extension PostgresHistorian {
         ).decode(Int64?.self) {
             lastEnd = value
         }
+        // Rows come back aggregated into arrays: one cell instead of thousands of rows, each of which costs the
+        // client a trip through the row stream.
         var newTimes: [Int64] = []
-        for try await time in try await connection.query(
-            "SELECT t FROM historian_staging WHERE tag = \(tag) AND t > \(lastEnd ?? .min) ORDER BY t", logger: logger
-        ).decode(Int64.self) {
-            newTimes.append(time)
+        for try await times in try await connection.query(
+            "SELECT array_agg(t ORDER BY t) FROM historian_staging WHERE tag = \(tag) AND t > \(lastEnd ?? .min)", logger: logger
+        ).decode([Int64]?.self) {
+            newTimes = times ?? []
         }
         // Everything before the open group's first time is taken; the open group stays staged.
         let openStart = force ? newTimes.count : grouping.groups(newTimes).openStart
@@ -70,14 +72,14 @@ extension PostgresHistorian {
         } else {
             takeThrough = .max
         }
-        var taken: [Sample] = []
-        for try await (t, bits, text, quality) in try await connection.query(
-            "DELETE FROM historian_staging WHERE tag = \(tag) AND t <= \(takeThrough) RETURNING t, bits, text, quality",
-            logger: logger
-        ).decode((Int64, Int64, String, Int16).self) {
-            taken.append(SampleColumns(time: t, bits: bits, text: text, quality: quality).sample(kind: kind))
-        }
-        taken.sort { $0.time < $1.time }
+        let taken = try await SampleColumns.fetch(
+            """
+            WITH taken AS (
+                DELETE FROM historian_staging WHERE tag = \(tag) AND t <= \(takeThrough) RETURNING t, bits, text, quality
+            )
+            \(unescaped: SampleColumns.aggregateSelect) FROM taken
+            """, connection: connection, logger: logger
+        ).map { $0.sample(kind: kind) }
         var outcome = FoldOutcome(remaining: remaining, chunksWritten: 0, quarantined: [])
         let late = lastEnd.map { end in taken.prefix { $0.time.microseconds <= end } } ?? []
         let fresh = taken[late.count...]

@@ -24,14 +24,15 @@ extension PostgresHistorian {
         let (lower, upper, cap) = (from.microseconds, to.microseconds, Int64(limit))
         let read = try await session.transaction("read samples of '\(tag)'", readOnlySnapshot: true) { connection, logger in
             var read = RangeRead()
-            for try await (t, bits, text, quality) in try await connection.query(
+            read.staged = try await SampleColumns.fetch(
                 """
-                SELECT t, bits, text, quality FROM historian_staging
-                WHERE tag = \(id) AND t >= \(lower) AND t < \(upper) ORDER BY t LIMIT \(cap)
-                """, logger: logger
-            ).decode((Int64, Int64, String, Int16).self) {
-                read.staged.append(SampleColumns(time: t, bits: bits, text: text, quality: quality).sample(kind: kind))
-            }
+                WITH staged AS (
+                    SELECT t, bits, text, quality FROM historian_staging
+                    WHERE tag = \(id) AND t >= \(lower) AND t < \(upper) ORDER BY t LIMIT \(cap)
+                )
+                \(unescaped: SampleColumns.aggregateSelect) FROM staged
+                """, connection: connection, logger: logger
+            ).map { $0.sample(kind: kind) }
             // Chunks a page at a time, until `limit` samples are in hand: a query that wants the first
             // samples of a long range reads one page.
             var after = Int64.min
