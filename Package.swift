@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "MillraceConfiguration", targets: ["MillraceConfiguration"]),
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "HistorianCore", targets: ["HistorianCore"]),
+        .library(name: "HistorianPostgres", targets: ["HistorianPostgres"]),
         .library(name: "ModbusCore", targets: ["ModbusCore"]),
         .library(name: "ModbusNIO", targets: ["ModbusNIO"]),
         .library(name: "Analytics", targets: ["Analytics"]),
@@ -36,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.27.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Value types only: tags, samples, quality, units, asset paths, clocks.
@@ -139,6 +141,16 @@ let package = Package(
             dependencies: ["MillraceCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The PostgreSQL historian for central deployments: the same chunks, in PostgreSQL (ADR 0010).
+        .target(
+            name: "HistorianPostgres",
+            dependencies: [
+                "Historian", "HistorianCore", "MillraceCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Inputs, sample sinks, the live bus.
         .target(
             name: "Collector",
@@ -218,6 +230,14 @@ let package = Package(
                 "Historian", "HistorianCore", "MillraceCore", "MillraceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HistorianPostgresTests",
+            dependencies: [
+                "HistorianPostgres", "Historian", "HistorianCore", "MillraceCore", "MillraceTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
