@@ -2,16 +2,33 @@ import Hummingbird
 
 /// The web UI, compiled into the binary so that one file is the whole product (no resource bundle to lose,
 /// no build step that needs npm). Plain HTML, CSS and JavaScript written for Millrace.
-enum WebAssets {
-    static func page(_ html: String) -> Response {
+/// (The lead moves this behind the `WebUI` target at merge; `asset(path:)` is the same contract.)
+public enum WebAssets {
+    /// One file of the web UI.
+    public struct WebAsset: Sendable {
+        public var contentType: String
+        public var body: [UInt8]
+    }
+
+    /// The file served for `path`: the single-page app's index for `/` and for client-side routes such as
+    /// `/assets/demo/packaging` or `/trends`; nil (404) for an unknown file with an extension.
+    public static func asset(path: String) -> WebAsset? {
+        let last = path.split(separator: "/").last ?? ""
+        if path == "/" || path == "/index.html" || !last.contains(".") {
+            return WebAsset(contentType: "text/html; charset=utf-8", body: Array(indexHTML.utf8))
+        }
+        return nil
+    }
+
+    static func response(_ asset: WebAsset) -> Response {
         Response(
             status: .ok,
             headers: [
-                .contentType: "text/html; charset=utf-8", .cacheControl: "no-cache",
+                .contentType: asset.contentType, .cacheControl: "no-cache",
                 .init("X-Content-Type-Options")!: "nosniff",
                 .init("Content-Security-Policy")!: "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:",
             ],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            body: .init(byteBuffer: ByteBuffer(bytes: asset.body)))
     }
 
     static let indexHTML = #"""
