@@ -82,7 +82,7 @@ enum LiveStreamRoutes {
         if !delivery.samples.isEmpty {
             let body = LiveSamplesDTO(samples: delivery.samples.map(LiveSampleDTO.init))
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             // JSON has no raw newlines outside strings, and the encoder escapes them inside: one `data:` line.
             let json = (try? encoder.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{\"samples\":[]}"
             text += "event: samples\ndata: \(json)\n\n"
