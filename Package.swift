@@ -359,7 +359,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Historian", "Collector", "MillraceCore", "MillraceTestSupport",
+                "API", "Historian", "Collector", "MillraceCore", "MillraceConfiguration", "MillraceTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,4 +1,6 @@
+import Collector
 import Historian
+import MillraceConfiguration
 import MillraceCore
 
 /// What the routes need from the rest of the platform, passed in by the wiring.
@@ -12,11 +14,24 @@ public struct APIEnvironment: Sendable {
     public var metricsText: @Sendable () -> String
     /// The plant simulator's fault ground truth as CSV, when the built-in plant runs.
     public var groundTruthCSV: (@Sendable () -> String)?
+    /// The plant hierarchy and asset configuration (`/api/v1/assets`); without it the asset tree is empty.
+    public var configuration: MillraceConfiguration? {
+        didSet { plant = PlantDirectory(configuration: configuration) }
+    }
+    /// The state of every connection (`/api/v1/connections`).
+    public var connections: ConnectionStatusRegistry
+    /// The live bus that `/api/v1/stream` subscribes to.
+    public var live: LiveSampleBroadcast
+    /// Pacing and bounds of the live stream.
+    public var stream: LiveStreamSettings = .init()
+    /// The hierarchy, indexed once.
+    private(set) var plant: PlantDirectory
 
     public init(
         store: any HistorianStore, clock: any WallClock, version: String, enterprise: String,
         metricsText: @escaping @Sendable () -> String = { "# no metrics backend is configured\n" },
-        groundTruthCSV: (@Sendable () -> String)? = nil
+        groundTruthCSV: (@Sendable () -> String)? = nil, configuration: MillraceConfiguration? = nil,
+        connections: ConnectionStatusRegistry = .init(), live: LiveSampleBroadcast = .init()
     ) {
         self.groundTruthCSV = groundTruthCSV
         self.metricsText = metricsText
@@ -25,5 +40,20 @@ public struct APIEnvironment: Sendable {
         self.version = version
         self.enterprise = enterprise
         self.startedAt = clock.now()
+        self.configuration = configuration
+        self.connections = connections
+        self.live = live
+        self.plant = PlantDirectory(configuration: configuration)
     }
+}
+
+/// How the live stream (`GET /api/v1/stream`) paces and bounds each client.
+public struct LiveStreamSettings: Hashable, Sendable {
+    /// The shortest time between two `samples` events of one client (samples arriving meanwhile are batched).
+    public var minimumInterval: Duration = .milliseconds(100)
+    /// How often a `: keepalive` comment is sent when nothing else is.
+    public var keepaliveInterval: Duration = .seconds(15)
+    /// The most samples held for one client that does not read; beyond it the oldest are dropped.
+    public var bufferCapacity = 10_000
+    public init() {}
 }

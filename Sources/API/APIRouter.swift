@@ -20,14 +20,7 @@ public enum APIRouter {
                     uptimeSeconds: (now - environment.startedAt).components.seconds))
         }
 
-        router.get("/api/v1/tags") { _, _ in
-            let tags = try await historian { try await environment.store.tags() }
-            let current = try await historian { try await environment.store.latest(of: tags.map(\.id)) }
-            return try JSONResponse.make(
-                TagListDTO(
-                    enterprise: environment.enterprise, serverTime: environment.clock.now().iso8601,
-                    tags: tags.map { TagDTO($0, current: current[$0.id]) }))
-        }
+        TagRoutes.add(to: router, environment: environment)
 
         router.get("/api/v1/tags/{id}/samples") { request, context in
             let id = try QueryParameters.tagID(context)
@@ -40,6 +33,15 @@ public enum APIRouter {
         }
 
         HistoryRoutes.add(to: router, environment: environment)
+        AssetRoutes.add(to: router, environment: environment)
+        ConnectionRoutes.add(to: router, environment: environment)
+        LiveStreamRoutes.add(to: router, environment: environment)
+
+        router.get("/api/v1/openapi.json") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache"],
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        }
 
         // The simulator's developing faults — onset, growth, failure time — to score detectors against.
         router.get("/api/v1/simulator/ground-truth") { _, _ in
@@ -59,9 +61,9 @@ public enum APIRouter {
                 body: .init(byteBuffer: ByteBuffer(string: environment.metricsText())))
         }
 
-        // The web UI: its files, and its single page for every other path outside /api (WebAssets.swift).
+        // The web UI: every other GET outside /api/, /metrics and /healthz (single-page app routes get its index).
         router.get("/") { request, _ in try WebAssets.response(for: request) }
-        router.get("**") { request, _ in try WebAssets.response(for: request) }
+        router.get("/**") { request, _ in try WebAssets.response(for: request) }
         return router
     }
 

@@ -67,12 +67,39 @@ struct TagDTO: Encodable {
         connection = tag.connection
         self.current = current.map(SampleDTO.init)
     }
+
+    enum CodingKeys: String, CodingKey { case id, name, description, asset, kind, unit, connection, current }
+
+    /// Every key is always present; an unknown asset, connection or value is `null`.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(description, forKey: .description)
+        try container.encode(asset, forKey: .asset)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(connection, forKey: .connection)
+        try container.encode(current, forKey: .current)
+    }
 }
 
 struct TagListDTO: Encodable {
     var enterprise: String
     var serverTime: String
     var tags: [TagDTO]
+    /// The `cursor` of the next page, or null on the last page.
+    var next: String?
+
+    enum CodingKeys: String, CodingKey { case enterprise, serverTime, tags, next }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(enterprise, forKey: .enterprise)
+        try container.encode(serverTime, forKey: .serverTime)
+        try container.encode(tags, forKey: .tags)
+        try container.encode(next, forKey: .next)
+    }
 }
 
 struct SamplesDTO: Encodable {

@@ -5,9 +5,11 @@ import Synchronization
 
 /// The collector's spine: filters each batch through the deadband, then hands it to the downstream sink
 /// (the historian). Inputs await `write`, so a slow store slows the inputs instead of growing a queue:
-/// nothing is dropped, and the bound on memory is one batch per input.
+/// nothing is dropped, and the bound on memory is one batch per input. Once stored, a batch is published on
+/// the live bus (`live`), which never waits.
 public final class IngestPipeline: SampleSink {
     private let downstream: any SampleSink
+    private let live: LiveSampleBroadcast?
     private let filter: Mutex<DeadbandFilter>
     private let totals = Mutex(Counters())
     private let logger: Logger
@@ -22,8 +24,9 @@ public final class IngestPipeline: SampleSink {
         public var failedBatches = 0
     }
 
-    public init(filter: DeadbandFilter, downstream: any SampleSink, logger: Logger) {
+    public init(filter: DeadbandFilter, downstream: any SampleSink, live: LiveSampleBroadcast? = nil, logger: Logger) {
         self.filter = Mutex(filter)
+        self.live = live
         self.downstream = downstream
         self.logger = logger
     }
@@ -39,6 +42,7 @@ public final class IngestPipeline: SampleSink {
             try await downstream.write(kept)
             totals.withLock { $0.stored += kept.count }
             stored.increment(by: kept.count)
+            live?.publish(kept)
         } catch {
             totals.withLock { $0.failedBatches += 1 }
             failed.increment()

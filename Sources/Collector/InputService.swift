@@ -12,6 +12,8 @@ public struct InputService: Service {
     public let logger: Logger
     public var initialBackoff: Duration = .milliseconds(500)
     public var maximumBackoff: Duration = .seconds(30)
+    /// Where the input's connection state is reported (the connections page), if anywhere.
+    public var status: ConnectionStatusRegistry?
 
     public init(input: any Input, sink: any SampleSink, clock: any WallClock, logger: Logger) {
         self.input = input
@@ -23,11 +25,15 @@ public struct InputService: Service {
     }
 
     public func run() async throws {
+        let id = input.connectionID
+        let sink: any SampleSink =
+            status.map { StatusReportingSink(downstream: self.sink, registry: $0, connection: id, clock: clock) } ?? self.sink
         await cancelWhenGracefulShutdown {
             var backoff = initialBackoff
             while !Task.isCancelled {
                 do {
                     logger.info("input started")
+                    status?.record(.inputStarted, for: id)
                     try await input.run(into: sink)
                     if Task.isCancelled { break }
                     logger.warning("input stopped by itself; restarting")
@@ -37,14 +43,17 @@ public struct InputService: Service {
                     if Task.isCancelled { break }
                     logger.error("input failed; tags marked bad", metadata: ["error": "\(error)", "retryIn": "\(backoff)"])
                     let now = clock.now()
+                    status?.record(.inputFailed("\(error)", at: now), for: id)
                     let bad = input.tags.sorted { $0.key < $1.key }.map {
                         TaggedSample(tag: $0.key, time: now, value: .placeholder(for: $0.value), quality: .communicationFailure)
                     }
-                    try? await sink.write(bad)
+                    // Straight to the sink: the status keeps the input's error, not "all tags bad".
+                    try? await self.sink.write(bad)
                 }
                 do { try await clock.sleep(for: backoff) } catch { break }
                 backoff = min(backoff * 2, maximumBackoff)
             }
+            status?.record(.inputStopped, for: id)
             logger.info("input stopped")
         }
     }

@@ -62,33 +62,40 @@ public struct MillraceApplication: Sendable {
         let store = try await ChunkedHistorian.open(directory: directory, options: options, logger: logger)
         try await store.register(tags: configuration.tagMetadata)
 
+        let live = LiveSampleBroadcast()
         let pipeline = IngestPipeline(
-            filter: DeadbandFilter(settings: deadbandSettings()), downstream: HistorianSink(store: store),
+            filter: DeadbandFilter(settings: deadbandSettings()), downstream: HistorianSink(store: store), live: live,
             logger: logger)
 
+        let statuses = ConnectionStatusRegistry()
         var services: [any Service] = [HistorianService(store: store, logger: logger)] + extraServices
         let events = try SQLiteEventStore(path: directory + "/events.sqlite")
         if let vibrationSource {
             services.append(ConditionMonitorService(source: vibrationSource, store: events, clock: clock, logger: logger))
         }
-        for connection in configuration.connections where connection.enabled {
+        for connection in configuration.connections {
             let tags = configuration.resolvedTags.map(\.tag).filter { $0.connection == connection.id }
-            guard !tags.isEmpty else { continue }
+            statuses.register(Self.initialStatus(of: connection, tagCount: tags.count))
+            guard connection.enabled, !tags.isEmpty else { continue }
+            var service: InputService
             switch connection.type {
             case .simulator:
                 let input = SimulatorInput(connection: connection, tags: tags, clock: clock)
-                services.append(InputService(input: input, sink: pipeline, clock: clock, logger: logger))
+                service = InputService(input: input, sink: pipeline, clock: clock, logger: logger)
             case .modbusTCP, .modbusRTUOverTCP:
-                let input = try ModbusInput(connection: connection, tags: tags, clock: clock, logger: logger)
-                services.append(InputService(input: input, sink: pipeline, clock: clock, logger: logger))
+                var input = try ModbusInput(connection: connection, tags: tags, clock: clock, logger: logger)
+                input.status = statuses
+                service = InputService(input: input, sink: pipeline, clock: clock, logger: logger)
             }
+            service.status = statuses
+            services.append(service)
         }
 
         let host = overrides.httpHost ?? configuration.http.host
         let port = overrides.httpPort ?? configuration.http.port
         let environment = APIEnvironment(
             store: store, clock: clock, version: version, enterprise: configuration.enterprise, metricsText: metricsText,
-            groundTruthCSV: groundTruthCSV)
+            groundTruthCSV: groundTruthCSV, configuration: configuration, connections: statuses, live: live)
         let logger = self.logger
         let app = Application(
             router: APIRouter.make(environment: environment),
@@ -108,6 +115,19 @@ public struct MillraceApplication: Sendable {
                 logger: logger))
         try await group.run()
         logger.info("millrace stopped")
+    }
+
+    /// A connection as the connections page shows it before its input has run.
+    static func initialStatus(of connection: ConnectionConfiguration, tagCount: Int) -> ConnectionStatus {
+        let endpoint =
+            switch connection.type {
+            case .simulator: "in-process (model \(connection.model?.rawValue ?? "motor"))"
+            case .modbusTCP, .modbusRTUOverTCP: "\(connection.host ?? "127.0.0.1"):\(connection.port) unit \(connection.unitId)"
+            }
+        let state: ConnectionStatus.State = !connection.enabled ? .disabled : tagCount == 0 ? .disconnected : .connecting
+        return ConnectionStatus(
+            id: connection.id, name: connection.name, protocol: connection.type.rawValue, endpoint: endpoint, state: state,
+            tagCount: tagCount)
     }
 
     func deadbandSettings() -> [TagID: DeadbandFilter.Setting] {

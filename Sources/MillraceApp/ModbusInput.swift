@@ -29,6 +29,8 @@ struct ModbusInput: Input {
     let clock: any WallClock
     let logger: Logger
     let metrics: HealthMetrics
+    /// Where the reason of failed reads is reported (the connections page's last error), if anywhere.
+    var status: ConnectionStatusRegistry?
 
     init(connection: ConnectionConfiguration, tags configured: [TagConfiguration], clock: any WallClock, logger: Logger) throws {
         connectionID = connection.id
@@ -103,6 +105,12 @@ struct ModbusInput: Input {
                 }
             }
             try await sink.write(batch)
+            if let status, let failure = results.lazy.compactMap({ result -> ModbusClientError? in
+                if case .failure(let error) = result { error } else { nil }
+            }).first {
+                // Count 0: the state came with the batch; this only names the cause.
+                status.record(.batchDelivered(count: 0, usable: 0, failure: "\(failure)", at: now), for: connectionID)
+            }
             metrics.record(
                 client.health, state: client.connectionState,
                 failedReads: results.filter { if case .failure = $0 { true } else { false } }.count, now: clock.now())
