@@ -170,7 +170,7 @@ let package = Package(
         .target(
             name: "API",
             dependencies: [
-                "MillraceCore", "Historian", "HistorianCore", "Collector", "MillraceConfiguration", "WebUI",
+                "MillraceCore", "Historian", "HistorianCore", "Collector", "MillraceConfiguration", "WebUI", "Events",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -359,7 +359,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Historian", "Collector", "MillraceCore", "MillraceConfiguration", "MillraceTestSupport",
+                "API", "Historian", "Collector", "Events", "MillraceCore", "MillraceConfiguration", "MillraceTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

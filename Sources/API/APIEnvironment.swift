@@ -1,4 +1,5 @@
 import Collector
+import Events
 import Historian
 import MillraceConfiguration
 import MillraceCore
@@ -22,6 +23,8 @@ public struct APIEnvironment: Sendable {
     public var connections: ConnectionStatusRegistry
     /// The live bus that `/api/v1/stream` subscribes to.
     public var live: LiveSampleBroadcast
+    /// Condition-monitoring findings and anomalies (`/api/v1/events`, the asset page's findings); none when nil.
+    public var events: (any EventStore)?
     /// Pacing and bounds of the live stream.
     public var stream: LiveStreamSettings = .init()
     /// The hierarchy, indexed once.

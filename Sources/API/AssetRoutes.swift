@@ -24,11 +24,13 @@ enum AssetRoutes {
             let metadata = try await APIRouter.historian { try await environment.store.tags() }
             let byID = Dictionary(metadata.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let template = entry.asset.flatMap { AssetTemplate.derived(from: $0.type) }
+            let findings = try await EventRoutes.openFindings(under: path, environment: environment)
             return try JSONResponse.make(
                 AssetDetailDTO(
                     node: node, description: entry.asset?.description ?? "", nameplate: entry.asset?.nameplate ?? [:],
                     template: template.map { TemplateDTO($0, tagIDs: entry.tags.map(\.rawValue)) },
-                    tags: entry.tags.compactMap { id in byID[id].map { TagDTO($0, current: summary.current[id]) } }))
+                    tags: entry.tags.compactMap { id in byID[id].map { TagDTO($0, current: summary.current[id]) } },
+                    findings: findings))
         }
     }
 
@@ -123,6 +125,8 @@ struct AssetDetailDTO: Encodable {
     var nameplate: [String: String]
     var template: TemplateDTO?
     var tags: [TagDTO]
+    /// Open condition-monitoring findings of the asset and the assets below it, newest first.
+    var findings: [EventDTO] = []
 
     enum CodingKeys: String, CodingKey {
         case path, id, name, level, type, description, nameplate, template, health, tagCount, badTags, activeAlarms, tags,
@@ -145,6 +149,6 @@ struct AssetDetailDTO: Encodable {
         try container.encode(node.activeAlarms, forKey: .activeAlarms)
         try container.encode(tags, forKey: .tags)
         try container.encode(node.children ?? [], forKey: .children)
-        try container.encode([String](), forKey: .findings)
+        try container.encode(findings, forKey: .findings)
     }
 }

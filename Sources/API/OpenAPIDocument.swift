@@ -567,6 +567,25 @@ enum OpenAPIDocument {
             }
            }
           },
+          "/api/v1/events": {
+           "get": {
+            "operationId": "listEvents",
+            "summary": "Condition-monitoring findings and anomalies, newest first",
+            "tags": ["events"],
+            "parameters": [
+             {"name": "asset", "in": "query", "required": false, "description": "Only events of this asset path and the assets below it", "schema": {"type": "string"}},
+             {"name": "from", "in": "query", "required": false, "description": "Raised at or after (ISO 8601 with a zone, or now-DURATION)", "schema": {"type": "string"}},
+             {"name": "to", "in": "query", "required": false, "description": "Raised before (ISO 8601 with a zone, or now-DURATION)", "schema": {"type": "string"}},
+             {"name": "state", "in": "query", "required": false, "description": "open, cleared or all (default all)", "schema": {"type": "string", "enum": ["open", "cleared", "all"]}},
+             {"name": "limit", "in": "query", "required": false, "description": "At most this many events (1-10000, default 100)", "schema": {"type": "integer", "minimum": 1, "maximum": 10000}}
+            ],
+            "responses": {
+             "200": {"description": "Events, newest first", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EventList"}}}},
+             "400": {"$ref": "#/components/responses/BadRequest"},
+             "503": {"$ref": "#/components/responses/Unavailable"}
+            }
+           }
+          },
           "/api/v1/stream": {
            "get": {
             "operationId": "streamSamples",
@@ -1304,9 +1323,9 @@ enum OpenAPIDocument {
              "findings": {
               "type": "array",
               "items": {
-               "type": "object"
+               "$ref": "#/components/schemas/Event"
               },
-              "description": "Condition-monitoring findings (empty until analytics run on live data)"
+              "description": "Open condition-monitoring findings of the node and the assets below it, newest first"
              }
             }
            },
@@ -1380,6 +1399,33 @@ enum OpenAPIDocument {
              "samplesRead": {
               "type": "integer"
              }
+            }
+           },
+           "Event": {
+            "type": "object",
+            "required": ["id", "time", "asset", "kind", "fault", "severity", "confidence", "title", "explanation", "evidence", "recommendedAction", "state", "clearedAt"],
+            "properties": {
+             "id": {"type": ["integer", "null"]},
+             "time": {"type": "string", "format": "date-time", "description": "When the finding was raised"},
+             "asset": {"type": "string", "description": "Asset path"},
+             "kind": {"type": "string", "enum": ["finding", "anomaly"]},
+             "fault": {"type": "string", "description": "Fault kind, e.g. outerRace, imbalance, cavitation"},
+             "severity": {"type": "string"},
+             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+             "title": {"type": "string"},
+             "explanation": {"type": "string", "description": "Why: which frequency, which amplitude, against which baseline"},
+             "evidence": {"description": "The evidence as recorded by the diagnoser (JSON)"},
+             "recommendedAction": {"type": "string"},
+             "state": {"type": "string", "enum": ["open", "cleared"]},
+             "clearedAt": {"type": ["string", "null"], "format": "date-time"}
+            }
+           },
+           "EventList": {
+            "type": "object",
+            "required": ["serverTime", "events"],
+            "properties": {
+             "serverTime": {"type": "string", "format": "date-time"},
+             "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}
             }
            },
            "ConnectionList": {

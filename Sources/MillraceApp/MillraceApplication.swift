@@ -93,9 +93,10 @@ public struct MillraceApplication: Sendable {
 
         let host = overrides.httpHost ?? configuration.http.host
         let port = overrides.httpPort ?? configuration.http.port
-        let environment = APIEnvironment(
+        var environment = APIEnvironment(
             store: store, clock: clock, version: version, enterprise: configuration.enterprise, metricsText: metricsText,
             groundTruthCSV: groundTruthCSV, configuration: configuration, connections: statuses, live: live)
+        environment.events = events
         let logger = self.logger
         let app = Application(
             router: APIRouter.make(environment: environment),

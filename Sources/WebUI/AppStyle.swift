@@ -145,6 +145,12 @@ dl.nameplate { display: grid; grid-template-columns: auto 1fr; gap: 6px 14px; ma
 dl.nameplate dt { color: var(--muted); }
 dl.nameplate dd { margin: 0; font-weight: 500; }
 .findings li { padding: 8px 0; border-bottom: 1px solid var(--line); }
+.finding-head { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
+.finding-why, .finding-action { margin: 4px 0 0; }
+.finding-action { color: var(--muted); }
+.severity { font-size: 12px; font-weight: 600; text-transform: uppercase; padding: 1px 6px; border-radius: 4px; border: 1px solid currentColor; color: var(--warning); }
+.severity.critical, .severity.severe, .severity.high { color: var(--bad); }
+.severity.low, .severity.minor { color: var(--muted); }
 
 /* Toolbar and controls */
 .toolbar { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; margin: 8px 0 12px; }

@@ -129,7 +129,14 @@ export function mount(main, { live, params }) {
     findings.classList.toggle("hidden", list.length === 0);
     if (list.length) {
       findings.replaceChildren(el("h2", { class: "section", text: "Findings" }),
-        el("ul", { class: "findings" }, ...list.map(f => el("li", { text: f.summary || f.title || JSON.stringify(f) }))));
+        el("ul", { class: "findings" }, ...list.map(f => el("li", {},
+          el("div", { class: "finding-head" },
+            el("span", { class: "severity " + String(f.severity || "").toLowerCase(), text: f.severity || "finding" }),
+            el("strong", { text: f.title || f.fault || "Finding" }),
+            el("span", { class: "muted", text: (f.asset ? f.asset.split("/").pop() + " · " : "") + (f.time ? new Date(f.time).toLocaleString() : "") +
+              (typeof f.confidence === "number" ? " · confidence " + Math.round(f.confidence * 100) + " %" : "") })),
+          f.explanation ? el("p", { class: "finding-why", text: f.explanation }) : null,
+          f.recommendedAction ? el("p", { class: "finding-action", text: "Recommended: " + f.recommendedAction }) : null))));
     }
   }
 

@@ -1,5 +1,6 @@
 import API
 import Collector
+import Events
 import Foundation
 import Historian
 import Hummingbird
@@ -63,6 +64,7 @@ enum APIFixture {
     /// Runs `body` against an in-process router over a fresh store holding the fixture's values.
     static func withApp(
         configuration: MillraceConfiguration? = configuration, connections: ConnectionStatusRegistry = .init(),
+        events: (any EventStore)? = nil,
         _ body: @Sendable (any TestClientProtocol, APIEnvironment) async throws -> Void
     ) async throws {
         let directory = try TemporaryDirectory()
@@ -80,6 +82,7 @@ enum APIFixture {
             store: store, clock: TestClock(now: now), version: "test", enterprise: "Test Foods", configuration: configuration,
             connections: connections)
         configured.stream.minimumInterval = .zero
+        configured.events = events
         let environment = configured
         let app = Application(router: APIRouter.make(environment: environment))
         try await app.test(.router) { client in try await body(client, environment) }
