@@ -43,13 +43,14 @@ def batches(path, batch_samples):
 
 
 def du(dirs):
-    """Apparent size in bytes of every file under `dirs` (like `du -sb`)."""
+    """Bytes allocated on disk to every file under `dirs` (like `du -s --block-size=1`): preallocated but unused
+    file space (InfluxDB's series file segments) is not counted; block rounding is."""
     total = 0
     for top in dirs:
         for root, _, files in os.walk(top):
             for name in files:
                 try:
-                    total += os.lstat(os.path.join(root, name)).st_size
+                    total += os.lstat(os.path.join(root, name)).st_blocks * 512
                 except FileNotFoundError:
                     pass
     return total

@@ -71,60 +71,61 @@ struct BenchLineProtocolWriter: @unchecked Sendable {
 }
 
 /// Reads the line protocol files of `BenchLineProtocolWriter` into samples, in batches.
-struct BenchLineProtocolReader {
+///
+/// An iterator rather than a closure-taking loop: the release compiler (Swift 6.3.1) crashed splitting the async
+/// `bench load` (signal 11 "while splitting coroutine") when it passed an async closure to a mutating reader.
+final class BenchLineProtocolReader {
     let path: String
     /// Tags seen so far, in the order they were first seen.
     private(set) var metadata: [TagMetadata] = []
     private var ids: [String: TagID] = [:]
+    private let handle: FileHandle
+    private var pending: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    private var lineNumber = 0
 
-    init(path: String) { self.path = path }
-
-    /// Calls `body` with batches of `batchSize` samples (the last one shorter) and the tags first seen in it.
-    mutating func forEachBatch(
-        of batchSize: Int, _ body: (_ batch: [TaggedSample], _ newTags: [TagMetadata]) async throws -> Void
-    ) async throws {
+    init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw BenchError("cannot open \(path)") }
-        defer { try? handle.close() }
-        var pending: [UInt8] = []
+        self.path = path
+        self.handle = handle
+    }
+
+    /// The samples of the next whole lines, at least `batchSize` of them unless the file ends, and the tags
+    /// first seen in them; nil at the end of the file.
+    func nextBatch(of batchSize: Int) throws -> (samples: [TaggedSample], newTags: [TagMetadata])? {
         var batch: [TaggedSample] = []
         batch.reserveCapacity(batchSize)
         var newTags: [TagMetadata] = []
-        var lineNumber = 0
-        while true {
-            let chunk = try handle.read(upToCount: 1 << 22) ?? Data()
-            if chunk.isEmpty && pending.isEmpty { break }
-            pending.append(contentsOf: chunk)
-            let atEnd = chunk.isEmpty
-            var start = 0
-            var index = 0
-            let count = pending.count
-            while index < count {
-                if pending[index] == UInt8(ascii: "\n") {
-                    lineNumber += 1
-                    try parseLine(pending[start..<index], number: lineNumber, into: &batch, newTags: &newTags)
-                    start = index + 1
-                    if batch.count >= batchSize {
-                        try await body(batch, newTags)
-                        batch.removeAll(keepingCapacity: true)
-                        newTags.removeAll()
-                    }
-                }
-                index += 1
-            }
-            if atEnd {
-                if start < count {
-                    lineNumber += 1
-                    try parseLine(pending[start..<count], number: lineNumber, into: &batch, newTags: &newTags)
-                }
-                pending.removeAll()
-                break
-            }
-            pending.removeFirst(start)
+        while batch.count < batchSize, let line = try nextLine() {
+            try parseLine(line, number: lineNumber, into: &batch, newTags: &newTags)
         }
-        if !batch.isEmpty { try await body(batch, newTags) }
+        return batch.isEmpty ? nil : (batch, newTags)
     }
 
-    private mutating func parseLine(
+    func close() { try? handle.close() }
+
+    private func nextLine() throws -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { start = newline + 1 }
+                lineNumber += 1
+                return pending[start..<newline]
+            }
+            if atEnd {
+                guard start < pending.count else { return nil }
+                defer { start = pending.count }
+                lineNumber += 1
+                return pending[start...]
+            }
+            pending.removeFirst(start)
+            start = 0
+            let chunk = try handle.read(upToCount: 1 << 22) ?? Data()
+            if chunk.isEmpty { atEnd = true } else { pending.append(contentsOf: chunk) }
+        }
+    }
+
+    private func parseLine(
         _ line: ArraySlice<UInt8>, number: Int, into batch: inout [TaggedSample], newTags: inout [TagMetadata]
     ) throws {
         if line.isEmpty || line.first == UInt8(ascii: "#") { return }
