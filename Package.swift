@@ -96,7 +96,7 @@ let package = Package(
         .target(
             name: "Collector",
             dependencies: [
-                "MillraceCore",
+                "MillraceCore", "HistorianCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -119,7 +119,7 @@ let package = Package(
         .target(
             name: "MillraceApp",
             dependencies: [
-                "MillraceCore", "MillraceConfiguration", "Historian", "Collector", "Simulator", "API", "ModbusCore", "ModbusNIO",
+                "MillraceCore", "MillraceConfiguration", "Historian", "HistorianCore", "Collector", "Simulator", "API", "ModbusCore", "ModbusNIO",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -212,7 +212,7 @@ let package = Package(
         .testTarget(
             name: "MillraceAppTests",
             dependencies: [
-                "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO", "Historian", "Simulator",
+                "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO", "Historian", "HistorianCore", "Collector", "Simulator",
                 "MillraceTestSupport",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -241,7 +241,7 @@ let package = Package(
         .testTarget(
             name: "CollectorTests",
             dependencies: [
-                "Collector", "MillraceCore", "MillraceTestSupport",
+                "Collector", "MillraceCore", "HistorianCore", "MillraceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -7,7 +7,7 @@ import MillraceCore
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Millrace on this machine.", subcommands: [Ingest.self])
+        commandName: "bench", abstract: "Measure Millrace on this machine.", subcommands: [Ingest.self, Queries.self])
 
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
