@@ -102,7 +102,7 @@ func nearlyEqual(_ a: Double?, _ b: Double?, tolerance: Double = 1e-9) -> Bool {
     }
 
     @Test func aggregatesFromRollupsEqualTheRawScan() async throws {
-        await checkProperty(count: 8, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 50...700)) { seed, count in
+        await checkProperty(count: 6, input: Gen.int64(in: 0...Int64.max), Gen.int(in: 50...700)) { seed, count in
             let directory = try TemporaryDirectory()
             defer { directory.remove() }
             let store = try await open(directory.file("store"))
