@@ -32,7 +32,9 @@ extension ChunkedHistorian {
             RollupCover.append(from: lower, to: upper, into: &pieces)
             lower = upper
         }
-        guard RollupCover.rawMicroseconds(pieces) <= (to.microseconds - from.microseconds) / 2 else {
+        guard RollupCover.rawMicroseconds(pieces) <= (to.microseconds - from.microseconds) / 2,
+            Self.rawPieceCount(pieces) <= Self.maximumRawPieces
+        else {
             return try await rawAggregate(tag, from: from, to: to, interval: interval, kind: kind, options: options)
         }
         try flushRollups(only: tag)
@@ -103,7 +105,7 @@ extension ChunkedHistorian {
             RollupCover.append(from: lower, to: upper, into: &pieces)
             lower = upper
         }
-        guard RollupCover.rawMicroseconds(pieces) <= span / 2 else {
+        guard RollupCover.rawMicroseconds(pieces) <= span / 2, Self.rawPieceCount(pieces) <= Self.maximumRawPieces else {
             return try await rawPlot(tag, from: from, to: to, pixels: pixels, method: method)
         }
         try flushRollups(only: tag)
@@ -132,6 +134,17 @@ extension ChunkedHistorian {
             }
         }
         return accumulator.finish()
+    }
+
+    /// Each raw piece costs a chunk lookup and decode: past this many (columns or intervals not aligned to
+    /// minutes), one raw scan is faster than rollups with raw edges.
+    static var maximumRawPieces: Int { 8 }
+
+    static func rawPieceCount(_ pieces: [RollupPiece]) -> Int {
+        pieces.reduce(0) { count, piece in
+            if case .raw = piece { return count + 1 }
+            return count
+        }
     }
 
     struct RollupKey: Hashable {
