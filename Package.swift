@@ -155,7 +155,7 @@ let package = Package(
         .target(
             name: "Collector",
             dependencies: [
-                "MillraceCore",
+                "MillraceCore", "HistorianCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -180,7 +180,7 @@ let package = Package(
         .target(
             name: "MillraceApp",
             dependencies: [
-                "MillraceCore", "MillraceConfiguration", "Historian", "Collector", "Simulator", "API", "ModbusCore", "ModbusNIO",
+                "MillraceCore", "MillraceConfiguration", "Historian", "HistorianCore", "Collector", "Simulator", "API", "ModbusCore", "ModbusNIO",
                 "Analytics", "Events",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -283,7 +283,7 @@ let package = Package(
         .testTarget(
             name: "MillraceAppTests",
             dependencies: [
-                "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO", "Historian", "Simulator",
+                "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO", "Historian", "HistorianCore", "Collector", "Simulator",
                 "Analytics", "Events", "MillraceTestSupport",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -350,7 +350,7 @@ let package = Package(
         .testTarget(
             name: "CollectorTests",
             dependencies: [
-                "Collector", "MillraceCore", "MillraceTestSupport",
+                "Collector", "MillraceCore", "HistorianCore", "MillraceTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

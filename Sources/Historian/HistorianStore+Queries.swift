@@ -23,6 +23,14 @@ extension HistorianStore {
         _ tag: TagID, from: Timestamp, to: Timestamp, interval: Duration, kind: AggregateKind,
         options: AggregationOptions
     ) async throws(HistorianError) -> [AggregateBucket] {
+        try await rawAggregate(tag, from: from, to: to, interval: interval, kind: kind, options: options)
+    }
+
+    /// `aggregate` computed from a scan of the raw samples: the reference every faster path must equal.
+    public func rawAggregate(
+        _ tag: TagID, from: Timestamp, to: Timestamp, interval: Duration, kind: AggregateKind,
+        options: AggregationOptions
+    ) async throws(HistorianError) -> [AggregateBucket] {
         let previous = try await sample(of: tag, before: from)
         var aggregator: Aggregator
         do {
@@ -73,6 +81,13 @@ extension HistorianStore {
     }
 
     public func plot(
+        _ tag: TagID, from: Timestamp, to: Timestamp, pixels: Int, method: PlotMethod
+    ) async throws(HistorianError) -> [PlotPoint] {
+        try await rawPlot(tag, from: from, to: to, pixels: pixels, method: method)
+    }
+
+    /// `plot` computed from a scan of the raw samples: the reference every faster path must equal.
+    public func rawPlot(
         _ tag: TagID, from: Timestamp, to: Timestamp, pixels: Int, method: PlotMethod
     ) async throws(HistorianError) -> [PlotPoint] {
         do {

@@ -3,6 +3,7 @@ import Collector
 import Events
 import Foundation
 import Historian
+import HistorianCore
 import Hummingbird
 import Logging
 import MillraceConfiguration
@@ -62,13 +63,23 @@ public struct MillraceApplication: Sendable {
         let store = try await ChunkedHistorian.open(directory: directory, options: options, logger: logger)
         try await store.register(tags: configuration.tagMetadata)
 
+        let compression: CompressionFilter
+        do {
+            compression = try CompressionFilter(settings: compressionSettings())
+        } catch {
+            throw ApplicationError("invalid historian compression setting: \(error.reason)")
+        }
         let live = LiveSampleBroadcast()
         let pipeline = IngestPipeline(
-            filter: DeadbandFilter(settings: deadbandSettings()), downstream: HistorianSink(store: store), live: live,
-            logger: logger)
+            filter: DeadbandFilter(settings: deadbandSettings()), compression: compression,
+            downstream: HistorianSink(store: store), live: live, logger: logger)
 
+        let retention = RetentionRunner(
+            store: store, policy: retentionPolicy(), interval: configuration.historian.retentionInterval.duration, clock: clock)
         let statuses = ConnectionStatusRegistry()
-        var services: [any Service] = [HistorianService(store: store, logger: logger)] + extraServices
+        var services: [any Service] =
+            [HistorianService(store: store, logger: logger, beforeClose: { try await pipeline.flush() })] + extraServices
+            + [RetentionService(runner: retention, logger: logger)]
         let events = try SQLiteEventStore(path: directory + "/events.sqlite")
         if let vibrationSource {
             services.append(ConditionMonitorService(source: vibrationSource, store: events, clock: clock, logger: logger))
@@ -129,6 +140,34 @@ public struct MillraceApplication: Sendable {
         return ConnectionStatus(
             id: connection.id, name: connection.name, protocol: connection.type.rawValue, endpoint: endpoint, state: state,
             tagCount: tagCount)
+    }
+
+    /// Per-tag compression from `historian.tags` (tags without a setting are stored losslessly).
+    public func compressionSettings() -> [TagID: CompressionFilter.Setting] {
+        var settings: [TagID: CompressionFilter.Setting] = [:]
+        for tag in configuration.historian.tags {
+            switch tag.compression {
+            case .none: break
+            case .exception: settings[tag.tag] = .exception(deviation: tag.deviation, maxTime: tag.maxTime.duration)
+            case .swingingDoor: settings[tag.tag] = .swingingDoor(deviation: tag.deviation, maxTime: tag.maxTime.duration)
+            }
+        }
+        return settings
+    }
+
+    /// The retention classes and assignments of `historian:` for the store.
+    public func retentionPolicy() -> RetentionPolicy {
+        let historian = configuration.historian
+        let classes = historian.retentionClasses.map { retention in
+            var rollups: [RollupResolution: Duration] = [:]
+            rollups[.minute] = retention.rollup1m.duration
+            rollups[.hour] = retention.rollup1h.duration
+            rollups[.day] = retention.rollup1d.duration
+            return RetentionPolicy.Class(name: retention.id, raw: retention.raw.duration, rollups: rollups)
+        }
+        var assignments: [TagID: String] = [:]
+        for tag in historian.tags { if let name = tag.retentionClass { assignments[tag.tag] = name } }
+        return RetentionPolicy(classes: classes, defaultClass: historian.defaultRetentionClass, assignments: assignments)
     }
 
     func deadbandSettings() -> [TagID: DeadbandFilter.Setting] {

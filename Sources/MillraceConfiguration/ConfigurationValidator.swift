@@ -61,6 +61,32 @@ struct ConfigurationValidator {
                 throw Problem(code: .invalidValue, keyPath: "\(keyPath).\(problem.key)", message: problem.message)
             }
         }
+        try validateHistorian(knownTags: Set(seenTags.keys))
+    }
+
+    /// Retention classes are unique and every reference to one resolves; per-tag settings name known tags once.
+    private func validateHistorian(knownTags: Set<TagID>) throws(Problem) {
+        let historian = configuration.historian
+        let classIDs = historian.retentionClasses.map(\.id)
+        try unique(classIDs, what: "retention class", keyPath: { "historian.retentionClasses[\($0)].id" })
+        let known = Set(classIDs + [HistorianConfiguration.defaultClassName])
+        func check(_ name: String, _ keyPath: String) throws(Problem) {
+            guard known.contains(name) else {
+                throw Problem(
+                    code: .unknownReference, keyPath: keyPath,
+                    message: "found '\(name)', which is not a retention class; expected one of: \(known.sorted().joined(separator: ", "))")
+            }
+        }
+        try check(historian.defaultRetentionClass, "historian.defaultRetentionClass")
+        try unique(historian.tags.map(\.tag.rawValue), what: "historian tag", keyPath: { "historian.tags[\($0)].tag" })
+        for (index, settings) in historian.tags.enumerated() {
+            guard knownTags.contains(settings.tag) else {
+                throw Problem(
+                    code: .unknownReference, keyPath: "historian.tags[\(index)].tag",
+                    message: "found '\(settings.tag)', which is not a tag defined under 'sites'")
+            }
+            if let name = settings.retentionClass { try check(name, "historian.tags[\(index)].retentionClass") }
+        }
     }
 
     private func unique(_ ids: [String], what: String, keyPath: (Int) -> String) throws(Problem) {

@@ -23,6 +23,9 @@ public enum ConfigurationSchema {
         ("storage", StorageConfiguration.Keys.allCases.map(\.stringValue), storage),
         ("http", HTTPConfiguration.Keys.allCases.map(\.stringValue), http),
         ("bearing", BearingConfiguration.Keys.allCases.map(\.stringValue), bearing),
+        ("historian", HistorianConfiguration.Keys.allCases.map(\.stringValue), historian),
+        ("retentionClass", RetentionClassConfiguration.Keys.allCases.map(\.stringValue), retentionClass),
+        ("historianTag", HistorianTagConfiguration.Keys.allCases.map(\.stringValue), historianTag),
         ("root", MillraceConfiguration.Keys.allCases.map(\.stringValue), root),
     ]
 
@@ -35,6 +38,7 @@ public enum ConfigurationSchema {
             ("storage", .reference("storage")),
             ("http", .reference("http")),
             ("bearings", .array(items: .reference("bearing"), minItems: nil, description: "Bearing geometries by designation, over the built-in catalogue.")),
+            ("historian", .reference("historian")),
         ], required: ["version", "enterprise", "sites"], description: "A Millrace configuration.")
 
     static let site = JSONSchema.object(
@@ -119,6 +123,36 @@ public enum ConfigurationSchema {
             ("host", .string(description: "Listen address.", pattern: nil, enumeration: nil)),
             ("port", .integer(description: "Listen port.", minimum: 0, maximum: 65535)),
         ], required: [], description: "Web dashboard and API listener.")
+
+    static let retentionPeriod = JSONSchema.string(
+        description: "forever, or a whole number with a unit h, d, w or y (365 days), such as 90d or 2y.",
+        pattern: "^(forever|[0-9]+\\s*[hdwy])$", enumeration: nil)
+
+    static let historian = JSONSchema.object(
+        properties: [
+            ("retentionClasses", .array(items: .reference("retentionClass"), minItems: nil, description: "How long each class of tags keeps its data.")),
+            ("defaultRetentionClass", .string(description: "The class of tags without their own (default: 'default', which keeps everything unless defined).", pattern: idPattern, enumeration: nil)),
+            ("retentionInterval", duration),
+            ("tags", .array(items: .reference("historianTag"), minItems: nil, description: "Per-tag retention class and compression.")),
+        ], required: [], description: "Historian retention and compression; everything is kept, losslessly, unless set.")
+
+    static let retentionClass = JSONSchema.object(
+        properties: [
+            ("id", .string(description: "Class name, referenced by tags.", pattern: idPattern, enumeration: nil)),
+            ("raw", retentionPeriod),
+            ("rollup1m", retentionPeriod),
+            ("rollup1h", retentionPeriod),
+            ("rollup1d", retentionPeriod),
+        ], required: ["id"], description: "Retention of raw samples and of 1-minute, 1-hour and 1-day rollups; each at least as long as the finer one.")
+
+    static let historianTag = JSONSchema.object(
+        properties: [
+            ("tag", .string(description: "Tag id.", pattern: nil, enumeration: nil)),
+            ("retentionClass", .string(description: "Retention class id.", pattern: idPattern, enumeration: nil)),
+            ("compression", .string(description: "none (lossless, the default), exception or swingingDoor.", pattern: nil, enumeration: CompressionMethod.allCases.map(\.rawValue))),
+            ("deviation", .number(description: "Compression deviation in engineering units, at least 0.", exclusiveMinimumZero: true)),
+            ("maxTime", duration),
+        ], required: ["tag"], description: "Historian settings of one tag.")
 
     /// The whole schema document.
     public static var document: String {

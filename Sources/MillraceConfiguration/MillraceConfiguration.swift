@@ -13,18 +13,20 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
     public var connections: [ConnectionConfiguration]
     public var storage: StorageConfiguration
     public var http: HTTPConfiguration
+    /// Retention and per-tag compression of the historian.
+    public var historian: HistorianConfiguration
     /// Bearing geometries by designation, over the built-in catalogue (BearingConfiguration.swift).
     public var bearings: [BearingConfiguration] = []
 
     public enum Keys: String, CodingKey, CaseIterable {
-        case version, enterprise, sites, connections, storage, http
+        case version, enterprise, sites, connections, storage, http, historian
         case bearings
     }
 
     public init(
         version: Int = MillraceConfiguration.currentVersion, enterprise: String, sites: [SiteConfiguration],
         connections: [ConnectionConfiguration], storage: StorageConfiguration = .init(),
-        http: HTTPConfiguration = .init()
+        http: HTTPConfiguration = .init(), historian: HistorianConfiguration = .init()
     ) {
         self.version = version
         self.enterprise = enterprise
@@ -32,6 +34,7 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
         self.connections = connections
         self.storage = storage
         self.http = http
+        self.historian = historian
     }
 
     public init(from decoder: any Decoder) throws {
@@ -49,6 +52,7 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
         connections = try container.decodeIfPresent([ConnectionConfiguration].self, forKey: .connections) ?? []
         storage = try container.decodeIfPresent(StorageConfiguration.self, forKey: .storage) ?? .init()
         http = try container.decodeIfPresent(HTTPConfiguration.self, forKey: .http) ?? .init()
+        historian = try container.decodeIfPresent(HistorianConfiguration.self, forKey: .historian) ?? .init()
         bearings = try container.decodeIfPresent([BearingConfiguration].self, forKey: .bearings, check: uniqueDesignations) ?? []
     }
 
@@ -60,6 +64,7 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
         try container.encode(connections, forKey: .connections)
         try container.encode(storage, forKey: .storage)
         try container.encode(http, forKey: .http)
+        if historian != HistorianConfiguration() { try container.encode(historian, forKey: .historian) }
         if !bearings.isEmpty { try container.encode(bearings, forKey: .bearings) }
     }
 }

@@ -7,7 +7,7 @@ import MillraceCore
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure Millrace on this machine.", subcommands: [Ingest.self, Dataset.self, Load.self, Query.self, Codec.self])
+        commandName: "bench", abstract: "Measure Millrace on this machine.", subcommands: [Ingest.self, Dataset.self, Load.self, Query.self, Codec.self, Queries.self])
 
     struct Ingest: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

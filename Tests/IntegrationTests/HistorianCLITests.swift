@@ -161,12 +161,60 @@ import Testing
         #expect(lines.first?.hasPrefix("tag") == true)
         let temp = try #require(lines.first { $0.hasPrefix("motor.temp ") })
         #expect(temp.split(separator: " ").prefix(4) == ["motor.temp", "double", "3", "1"])
-        #expect(temp.hasSuffix("2026-11-26T08:00:00Z" + String(repeating: " ", count: 9) + "2026-11-26T08:00:03Z"))
+        // first, last, then the rollup rows per resolution (the three samples share one minute, hour and day).
+        let pad = String(repeating: " ", count: 9)
+        #expect(temp.hasSuffix("2026-11-26T08:00:00Z" + pad + "2026-11-26T08:00:03Z" + pad + "1/1/1"))
+        #expect(lines.first?.hasSuffix("rollups 1m/1h/1d") == true)
         let total = try #require(lines.first { $0.hasPrefix("total (3 tags)") })
         #expect(total.split(separator: " ").dropFirst(3).first == "9")
         #expect(stats.stdout.contains("database: \(data)/historian.sqlite "))
         #expect(stats.stdout.contains("write-ahead log: \(data)/historian.wal "))
         #expect(stats.stdout.contains("quarantined chunks: 0"))
+    }
+
+    @Test func statsShowsRetentionPerClassFromTheConfiguration() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let data = directory.file("data")
+        _ = try await historian(["import", try directory.write("plant.csv", Self.fixture), "--data-dir", data])
+        let config = try directory.write(
+            "millrace.yaml",
+            """
+            version: 1
+            enterprise: Acme
+            sites:
+              - id: s
+                areas:
+                  - id: a
+                    lines:
+                      - id: l
+                        assets:
+                          - id: m
+                            tags:
+                              - id: motor.temp
+                                connection: sim
+                                address: winding_temperature
+                                type: float64
+            connections:
+              - id: sim
+                type: simulator
+                model: motor
+            historian:
+              retentionClasses:
+                - id: default
+                  raw: 90d
+                  rollup1m: 2y
+                - id: critical
+                  raw: 5y
+              tags:
+                - tag: motor.temp
+                  retentionClass: critical
+            """)
+        let stats = try await historian(["stats", "--data-dir", data, "--config", config])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("retention (from \(config); default class 'default'):"))
+        #expect(stats.stdout.contains("  default: raw 90d, rollup1m 2y, rollup1h forever, rollup1d forever; 2 tags in the store"))
+        #expect(stats.stdout.contains("  critical: raw 5y, rollup1m forever, rollup1h forever, rollup1d forever; 1 tags in the store"))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 command line tool"))

@@ -10,6 +10,7 @@ extension ChunkedHistorian {
         for entry in entries {
             guard let tag = names[entry.tagID], var state = tags[tag] else { continue }
             let sample = entry.sample
+            noteRollup(&state, sample)
             if state.current == nil || sample.time >= state.current!.time {
                 state.current = sample
                 state.currentDirty = true

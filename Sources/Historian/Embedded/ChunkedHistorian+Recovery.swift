@@ -48,7 +48,10 @@ extension ChunkedHistorian {
         } catch {
             throw HistorianError(.storage, "cannot load the historian: \(error)")
         }
+        recovering = true
         try replayWAL()
+        recovering = false
+        try rebuildRollupsIfNeeded()
         try checkpoint()
         logger.info(
             "historian opened",
@@ -104,6 +107,8 @@ extension ChunkedHistorian {
 
     /// Writes open heads and current values to SQLite, then empties the WAL.
     func checkpoint() throws(HistorianError) {
+        // Rollups first: the WAL (which could rebuild them) is emptied only after they are in SQLite.
+        try flushRollups()
         let dirty = tags.values.filter(\.headDirty)
         // Only current values that changed since the last checkpoint are written.
         let currents = tags.values.filter(\.currentDirty).compactMap { state in state.current.map { (state.id, $0) } }

@@ -23,6 +23,8 @@ public actor ChunkedHistorian: HistorianStore {
         /// The WAL size that triggers a checkpoint.
         public var checkpointBytes = 16 << 20
         public var sync: HistorianSyncPolicy = .normal
+        /// Minute rollups kept in memory (over all tags) before they are written to SQLite.
+        public var pendingRollupLimit = 20_000
         public init() {}
     }
 
@@ -37,6 +39,8 @@ public actor ChunkedHistorian: HistorianStore {
         var currentDirty = false
         /// The end of the newest sealed chunk: samples at or before it are late and go into sealed chunks.
         var lastSealedEnd: Timestamp?
+        /// Rollups not yet in SQLite (see ChunkedHistorian+Rollups.swift).
+        var rollups = RollupState()
     }
 
     let pool: DatabasePool
@@ -49,6 +53,10 @@ public actor ChunkedHistorian: HistorianStore {
     var closed = false
     /// Chunks sealed by the current append, written to SQLite at its end.
     var pendingSealed: [SealedChunk] = []
+    /// True while the WAL is replayed at open: every touched minute is then recomputed from raw samples.
+    var recovering = false
+    /// Minute rollups waiting in memory across all tags; a flush is forced past `Options.pendingRollupLimit`.
+    var pendingRollupCount = 0
 
     /// Opens (creating if needed) the store in `directory`: `historian.sqlite` and `historian.wal`.
     public static func open(directory: String, options: Options = Options(), logger: Logger) async throws(HistorianError)
@@ -126,6 +134,23 @@ public actor ChunkedHistorian: HistorianStore {
                     );
                     """)
         }
+        migrator.registerMigration("rollups-v1") { db in
+            try db.execute(
+                sql: """
+                    -- Per-tag summaries of 1-minute, 1-hour and 1-day buckets (docs/format/rollup-v1.md); always
+                    -- recomputable from the chunks, and rebuilt from them when this table is new.
+                    CREATE TABLE rollup (
+                        tag INTEGER NOT NULL,
+                        resolution INTEGER NOT NULL,
+                        start INTEGER NOT NULL,
+                        count INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (tag, resolution, start)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE rollup_rebuild (tag INTEGER PRIMARY KEY);
+                    INSERT INTO rollup_rebuild (tag) SELECT DISTINCT tag FROM chunk;
+                    """)
+        }
         return migrator
     }
 
@@ -192,7 +217,11 @@ public actor ChunkedHistorian: HistorianStore {
         // Durable first, then applied: once the record is in the WAL, the batch survives a crash.
         try wal.append(WALFormat.encodeRecord(entries))
         try apply(entries)
-        if wal.size >= options.checkpointBytes { try checkpoint() }
+        if wal.size >= options.checkpointBytes {
+            try checkpoint()
+        } else if pendingRollupCount >= options.pendingRollupLimit {
+            try flushRollups()
+        }
     }
 
     public func latest(of tagIDs: [TagID]) async throws(HistorianError) -> [TagID: Sample] {

@@ -66,6 +66,26 @@ public struct Aggregator: Sendable {
         for sample in samples { add(sample) }
     }
 
+    /// Adds the summary of the samples in `[from, to)`, a range inside one interval of this aggregator, in
+    /// time order with the samples and summaries added before and after it. The summary must have been built
+    /// under `options.filter`. Adding a rollup this way gives the buckets that adding its samples would,
+    /// up to floating-point rounding of the sums (docs/historian-queries.md, "Rollups").
+    public mutating func add(_ summary: Summary, from: Timestamp, to: Timestamp) throws(HistorianQueryError) {
+        guard summary.count > 0, let first = summary.first, let last = summary.last else { return }
+        guard let index = grid.index(of: from.microseconds), to.microseconds <= grid.bounds(index).end.microseconds,
+            first.time >= from, last.time < to
+        else {
+            throw HistorianQueryError(
+                .invalidParameter, "a summary of [\(from), \(to)) does not fit in one interval of the aggregator")
+        }
+        if let lastTime, first.time < lastTime {
+            outOfOrderCount += summary.count
+            return
+        }
+        lastTime = last.time
+        summaries[index].formMerge(summary)
+    }
+
     /// One window per interval, each with its neighbours for time-weighting.
     public func windows() -> [SummaryWindow] {
         var windows: [SummaryWindow] = []
