@@ -359,7 +359,7 @@ let package = Package(
         .testTarget(
             name: "APITests",
             dependencies: [
-                "API", "Historian", "Collector", "Events", "MillraceCore", "MillraceConfiguration", "MillraceTestSupport",
+                "API", "Historian", "Collector", "Events", "MillraceCore", "MillraceConfiguration", "MillraceTestSupport", "WebUI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -13,7 +13,7 @@ enum EventRoutes {
             let asset: AssetPath?
             if let text = request.uri.queryParameters.get("asset"), !text.isEmpty {
                 do { asset = try AssetPath(text) } catch {
-                    throw APIError(.badRequest, code: "invalidAsset", error.description)
+                    throw APIError(.badRequest, code: "invalidAsset", "\(error)")
                 }
             } else {
                 asset = nil

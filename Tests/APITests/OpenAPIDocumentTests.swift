@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MillraceTestSupport
 import Testing
+import WebUI
 
 @testable import API
 
@@ -104,8 +105,8 @@ import Testing
     }
 
     @Test func assetFunctionContract() {
-        #expect(WebAssets.asset(path: "/")?.contentType.hasPrefix("text/html") == true)
-        #expect(WebAssets.asset(path: "/trends") != nil)
-        #expect(WebAssets.asset(path: "/style.css") == nil)
+        #expect(WebUI.asset(path: "/")?.contentType.hasPrefix("text/html") == true)
+        #expect(WebUI.asset(path: "/trends") != nil)
+        #expect(WebUI.asset(path: "/style.css") == nil)
     }
 }
