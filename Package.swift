@@ -180,8 +180,8 @@ let package = Package(
         .target(
             name: "MillraceApp",
             dependencies: [
-                "MillraceCore", "MillraceConfiguration", "Historian", "HistorianCore", "Collector", "Simulator", "API", "ModbusCore", "ModbusNIO",
-                "Analytics", "Events",
+                "MillraceCore", "MillraceConfiguration", "Historian", "HistorianCore", "HistorianPostgres", "Collector", "Simulator", "API",
+                "ModbusCore", "ModbusNIO", "Analytics", "Events",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),

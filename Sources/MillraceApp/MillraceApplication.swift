@@ -3,6 +3,7 @@ import Collector
 import Events
 import Foundation
 import Historian
+import HistorianPostgres
 import HistorianCore
 import Hummingbird
 import Logging
@@ -58,9 +59,23 @@ public struct MillraceApplication: Sendable {
         } catch {
             throw ApplicationError("cannot create the data directory '\(directory)': \(error.localizedDescription)")
         }
-        var options = ChunkedHistorian.Options()
-        options.sync = configuration.storage.sync == .full ? .full : .normal
-        let store = try await ChunkedHistorian.open(directory: directory, options: options, logger: logger)
+        let store: any HistorianStore
+        var embedded: ChunkedHistorian?
+        if let url = configuration.storage.postgres {
+            var options = PostgresHistorian.Options()
+            options.sync = configuration.storage.sync == .full ? .full : .normal
+            store = try await PostgresHistorian.connect(url: url, options: options, logger: logger)
+            logger.info("historian in PostgreSQL", metadata: ["url": "\(Self.redacted(url))"])
+            if !configuration.historian.retentionClasses.isEmpty {
+                logger.warning("historian.retentionClasses are applied by the embedded store only; PostgreSQL keeps everything (ADR 0010)")
+            }
+        } else {
+            var options = ChunkedHistorian.Options()
+            options.sync = configuration.storage.sync == .full ? .full : .normal
+            let chunked = try await ChunkedHistorian.open(directory: directory, options: options, logger: logger)
+            embedded = chunked
+            store = chunked
+        }
         try await store.register(tags: configuration.tagMetadata)
 
         let compression: CompressionFilter
@@ -74,12 +89,14 @@ public struct MillraceApplication: Sendable {
             filter: DeadbandFilter(settings: deadbandSettings()), compression: compression,
             downstream: HistorianSink(store: store), live: live, logger: logger)
 
-        let retention = RetentionRunner(
-            store: store, policy: retentionPolicy(), interval: configuration.historian.retentionInterval.duration, clock: clock)
         let statuses = ConnectionStatusRegistry()
         var services: [any Service] =
             [HistorianService(store: store, logger: logger, beforeClose: { try await pipeline.flush() })] + extraServices
-            + [RetentionService(runner: retention, logger: logger)]
+        if let embedded {
+            let retention = RetentionRunner(
+                store: embedded, policy: retentionPolicy(), interval: configuration.historian.retentionInterval.duration, clock: clock)
+            services.append(RetentionService(runner: retention, logger: logger))
+        }
         let events = try SQLiteEventStore(path: directory + "/events.sqlite")
         if let vibrationSource {
             services.append(ConditionMonitorService(source: vibrationSource, store: events, clock: clock, logger: logger))
@@ -140,6 +157,14 @@ public struct MillraceApplication: Sendable {
         return ConnectionStatus(
             id: connection.id, name: connection.name, protocol: connection.type.rawValue, endpoint: endpoint, state: state,
             tagCount: tagCount)
+    }
+
+    /// A connection URL without its password, for logs.
+    static func redacted(_ url: String) -> String {
+        guard let at = url.firstIndex(of: "@"), let scheme = url.range(of: "://"), scheme.upperBound < at else { return url }
+        let credentials = url[scheme.upperBound..<at]
+        guard let colon = credentials.firstIndex(of: ":") else { return url }
+        return String(url[..<colon]) + ":***" + String(url[at...])
     }
 
     /// Per-tag compression from `historian.tags` (tags without a setting are stored losslessly).

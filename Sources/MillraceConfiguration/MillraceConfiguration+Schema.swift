@@ -37,8 +37,8 @@ public enum ConfigurationSchema {
             ("connections", .array(items: .reference("connection"), minItems: nil, description: "Sources of samples.")),
             ("storage", .reference("storage")),
             ("http", .reference("http")),
-            ("bearings", .array(items: .reference("bearing"), minItems: nil, description: "Bearing geometries by designation, over the built-in catalogue.")),
             ("historian", .reference("historian")),
+            ("bearings", .array(items: .reference("bearing"), minItems: nil, description: "Bearing geometries by designation, over the built-in catalogue.")),
         ], required: ["version", "enterprise", "sites"], description: "A Millrace configuration.")
 
     static let site = JSONSchema.object(
@@ -115,6 +115,7 @@ public enum ConfigurationSchema {
         properties: [
             ("directory", .string(description: "Data directory.", pattern: nil, enumeration: nil)),
             ("sync", .string(description: "normal: survives a crash of the process; full: also a power loss.", pattern: nil, enumeration: StorageSync.allCases.map(\.rawValue))),
+            ("postgres", .string(description: "Keep the historian in this PostgreSQL database instead of the embedded store: postgres://user:password@host:port/database[?sslmode=require].", pattern: "^postgres(ql)?://", enumeration: nil)),
         ],
         required: [], description: "Historian storage.")
 

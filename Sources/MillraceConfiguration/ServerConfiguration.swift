@@ -13,12 +13,17 @@ public struct StorageConfiguration: Hashable, Sendable, Codable, StrictKeys {
     /// The data directory, relative to the working directory unless absolute.
     public var directory: String
     public var sync: StorageSync
+    /// When set, the historian lives in this PostgreSQL database (`postgres://user:password@host:port/database`,
+    /// optionally `?sslmode=require`) instead of the embedded store; events and other local state stay in
+    /// `directory`. ADR 0010.
+    public var postgres: String?
 
-    public enum Keys: String, CodingKey, CaseIterable { case directory, sync }
+    public enum Keys: String, CodingKey, CaseIterable { case directory, sync, postgres }
 
-    public init(directory: String = "data", sync: StorageSync = .normal) {
+    public init(directory: String = "data", sync: StorageSync = .normal, postgres: String? = nil) {
         self.directory = directory
         self.sync = sync
+        self.postgres = postgres
     }
 
     public init(from decoder: any Decoder) throws {
@@ -28,12 +33,17 @@ public struct StorageConfiguration: Hashable, Sendable, Codable, StrictKeys {
             directory.isEmpty || directory.contains("\0") ? "found '\(directory)', expected a directory path" : nil
         } ?? "data"
         sync = try container.decodeIfPresent(StorageSync.self, forKey: .sync) ?? .normal
+        postgres = try container.decodeIfPresent(String.self, forKey: .postgres) { url in
+            url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")
+                ? nil : "found a value that does not start with postgres:// (not shown: it may hold a password), expected a URL such as postgres://millrace:secret@db.example:5432/millrace"
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Keys.self)
         try container.encode(directory, forKey: .directory)
         try container.encode(sync, forKey: .sync)
+        try container.encodeIfPresent(postgres, forKey: .postgres)
     }
 }
 

@@ -95,8 +95,8 @@ import WebUI
 
     @Test func unknownFilesAndAPIPathsAre404InTheErrorFormat() async throws {
         try await F.withApp { client, _ in
-            try await F.expectError(client, "/app.js", status: .notFound, code: "notFound")
-            try await F.expectError(client, "/assets/logo.png", status: .notFound, code: "notFound")
+            try await F.expectError(client, "/missing.js", status: .notFound, code: "notFound")
+            try await F.expectError(client, "/images/logo.png", status: .notFound, code: "notFound")
             try await F.expectError(client, "/api/v1/nothing-here", status: .notFound, code: "notFound")
             try await F.expectError(client, "/api/v2/tags", status: .notFound, code: "notFound")
             try await F.expectError(client, "/api", status: .notFound, code: "notFound")
