@@ -49,10 +49,22 @@ enum AssetRoutes {
         var plant: PlantDirectory
         var current: [TagID: Sample]
         var now: Timestamp
+        /// The health that open condition-monitoring findings give each asset (a critical or high finding is bad,
+        /// any other open finding a warning), so a bearing defect shows on the tree even while every value is good.
+        var findingHealth: [AssetPath: AssetHealth] = [:]
 
         static func load(_ environment: APIEnvironment, tags: [TagID]) async throws -> Summary {
             let current = try await APIRouter.historian { try await environment.store.latest(of: tags) }
-            return Summary(plant: environment.plant, current: current, now: environment.clock.now())
+            var summary = Summary(plant: environment.plant, current: current, now: environment.clock.now())
+            if let events = environment.events {
+                let open = try await EventRoutes.eventStore { try await events.openEvents(under: nil) }
+                for event in open {
+                    let severity = event.severity.lowercased()
+                    let health: AssetHealth = severity == "critical" || severity == "high" ? .bad : .warning
+                    summary.findingHealth[event.asset] = max(summary.findingHealth[event.asset] ?? .unknown, health)
+                }
+            }
+            return summary
         }
 
         /// The node at `path` with `depth` levels of children (0: none, `children` is left out).
@@ -62,7 +74,7 @@ enum AssetRoutes {
             let own = entry.tags.map { current[$0] }
             let health =
                 entry.level == .asset
-                ? AssetHealth.of(own, now: now, staleHorizon: entry.staleHorizon)
+                ? max(AssetHealth.of(own, now: now, staleHorizon: entry.staleHorizon), findingHealth[path] ?? .unknown)
                 : AssetHealth.worst(of: children.map(\.healthValue))
             return AssetNodeDTO(
                 path: path.description, id: path.leaf, name: entry.name, level: entry.level.rawValue,

@@ -64,6 +64,25 @@ private typealias F = APIFixture
         }
     }
 
+    @Test func openFindingsRaiseTheHealthOfTheirAssetAndItsParents() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteEventStore(path: directory.file("events.sqlite"))
+        var critical = try Self.finding("demo/packaging/line-1/filler", "outerRace", at: F.now - .seconds(60))
+        critical.severity = "critical"
+        _ = try await store.append(critical)
+        try await F.withApp(events: store) { client, _ in
+            let filler = try await F.get(client, "/api/v1/assets/demo/packaging/line-1/filler")
+            #expect(filler["health"] as? String == "bad")  // no values yet (unknown), but a critical finding
+            let line = try await F.get(client, "/api/v1/assets/demo/packaging/line-1")
+            #expect(line["health"] as? String == "bad")
+        }
+        try await F.withApp { client, _ in
+            let filler = try await F.get(client, "/api/v1/assets/demo/packaging/line-1/filler")
+            #expect(filler["health"] as? String == "unknown")
+        }
+    }
+
     @Test func badParametersAreClear4xx() async throws {
         try await withEvents { client, _ in
             try await F.expectError(client, "/api/v1/events?state=maybe", status: .badRequest, code: "invalidState")
