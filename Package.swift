@@ -171,6 +171,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "MillraceCore", "Historian", "HistorianCore", "Collector", "MillraceConfiguration", "WebUI", "Events",
+                "APIAuth", "MillraceSecurity", "SecurityStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -181,7 +182,8 @@ let package = Package(
             name: "MillraceApp",
             dependencies: [
                 "MillraceCore", "MillraceConfiguration", "Historian", "HistorianCore", "HistorianPostgres", "Collector", "Simulator", "API",
-                "ModbusCore", "ModbusNIO", "Analytics", "Events",
+                "ModbusCore", "ModbusNIO", "Analytics", "Events", "APIAuth", "MillraceSecurity", "SecurityStore", "MillraceTLS",
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -360,6 +362,7 @@ let package = Package(
             name: "APITests",
             dependencies: [
                 "API", "Historian", "Collector", "Events", "MillraceCore", "MillraceConfiguration", "MillraceTestSupport", "WebUI",
+                "APIAuth", "MillraceSecurity", "SecurityStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -3,6 +3,7 @@ import Events
 import Historian
 import MillraceConfiguration
 import MillraceCore
+import SecurityStore
 
 /// What the routes need from the rest of the platform, passed in by the wiring.
 public struct APIEnvironment: Sendable {
@@ -11,6 +12,10 @@ public struct APIEnvironment: Sendable {
     public var version: String
     public var startedAt: Timestamp
     public var enterprise: String
+    /// Users, sessions and tokens: every route but health and login asks it who the request acts as.
+    public var security: SecurityService
+    /// Whether the listener speaks TLS (HSTS, `Secure` cookies).
+    public var tls: Bool
     /// The platform's own metrics in the Prometheus text format, for `GET /metrics`.
     public var metricsText: @Sendable () -> String
     /// The plant simulator's fault ground truth as CSV, when the built-in plant runs.
@@ -32,6 +37,7 @@ public struct APIEnvironment: Sendable {
 
     public init(
         store: any HistorianStore, clock: any WallClock, version: String, enterprise: String,
+        security: SecurityService, tls: Bool = false,
         metricsText: @escaping @Sendable () -> String = { "# no metrics backend is configured\n" },
         groundTruthCSV: (@Sendable () -> String)? = nil, configuration: MillraceConfiguration? = nil,
         connections: ConnectionStatusRegistry = .init(), live: LiveSampleBroadcast = .init()
@@ -42,6 +48,8 @@ public struct APIEnvironment: Sendable {
         self.clock = clock
         self.version = version
         self.enterprise = enterprise
+        self.security = security
+        self.tls = tls
         self.startedAt = clock.now()
         self.configuration = configuration
         self.connections = connections

@@ -57,7 +57,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             let message = error.body ?? (error.status == .notFound ? "no such resource: \(request.uri.path)" : "\(error.status.reasonPhrase)")
             return try APIError(error.status, code: code, message).response(from: request, context: context)
         } catch let error as any HTTPResponseError {
-            return try APIError(error.status, code: "httpError", error.status.reasonPhrase).response(from: request, context: context)
+            // Errors that render themselves (the authorization checks' 403 with its code and reason) keep their body.
+            return try error.response(from: request, context: context)
         } catch {
             context.logger.error("unhandled error in route", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return try APIError(.internalServerError, code: "internal", "the server failed; see its log")

@@ -1,6 +1,8 @@
+import APIAuth
 import Historian
 import Hummingbird
 import MillraceCore
+import MillraceSecurity
 
 /// Builds the router of the HTTP API and the web UI.
 public enum APIRouter {
@@ -8,9 +10,24 @@ public enum APIRouter {
     public static let maximumLimit = 100_000
     public static let defaultLimit = 10_000
 
-    public static func make(environment: APIEnvironment) -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    /// What needs no credential: health, login and first-start setup, and the few files the login page is
+    /// made of (it must load before anyone is logged in). Everything else needs a session or a token.
+    public static let publicPaths: Set<String> = [
+        "/healthz", "/api/v1/auth/login", "/api/v1/auth/setup", "/login",
+        "/login.js", "/app.css", "/theme.js", "/favicon.svg", "/favicon.ico",
+    ]
+
+    /// The middleware's settings for this API: the public paths above, the login page for browsers, HSTS under TLS.
+    public static func authConfiguration(tls: Bool) -> AuthMiddlewareConfiguration {
+        AuthMiddlewareConfiguration(publicPaths: publicPaths, publicPrefixes: [], tls: tls, loginPage: "/login")
+    }
+
+    public static func make(environment: APIEnvironment) -> Router<APIContext> {
+        let router = Router(context: APIContext.self)
+        // First: nothing below runs for a request without a valid credential (ADR 0015).
+        router.add(middleware: AuthMiddleware(service: environment.security, configuration: authConfiguration(tls: environment.tls)))
         router.add(middleware: ErrorMiddleware())
+        AuthRoutes.add(to: router, service: environment.security, secureCookies: environment.tls)
 
         router.get("/healthz") { _, _ in
             let now = environment.clock.now()
@@ -23,7 +40,7 @@ public enum APIRouter {
         TagRoutes.add(to: router, environment: environment)
 
         router.get("/api/v1/tags/{id}/samples") { request, context in
-            let id = try QueryParameters.tagID(context)
+            let id = try await environment.readableTag(context).id
             let (from, to) = try QueryParameters.timeRange(request, now: environment.clock.now())
             let limit = try QueryParameters.integer(request, "limit", default: defaultLimit, maximum: maximumLimit)
             let samples = try await historian { try await environment.store.samples(of: id, from: from, to: to, limit: limit) }
@@ -38,14 +55,16 @@ public enum APIRouter {
         ConnectionRoutes.add(to: router, environment: environment)
         LiveStreamRoutes.add(to: router, environment: environment)
 
-        router.get("/api/v1/openapi.json") { _, _ in
-            Response(
+        router.get("/api/v1/openapi.json") { _, context in
+            _ = try ReadAccess(context)
+            return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-cache"],
                 body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
 
         // The simulator's developing faults — onset, growth, failure time — to score detectors against.
-        router.get("/api/v1/simulator/ground-truth") { _, _ in
+        router.get("/api/v1/simulator/ground-truth") { _, context in
+            try context.requirePermission(.readData)
             guard let csv = environment.groundTruthCSV else {
                 throw APIError(.notFound, code: "noSimulator", "the built-in plant simulator is not running (start Millrace without --config)")
             }
@@ -56,15 +75,24 @@ public enum APIRouter {
         }
 
         // Prometheus scrape endpoint: ingest counters, connection health (docs in README).
-        router.get("/metrics") { _, _ in
-            Response(
+        router.get("/metrics") { _, context in
+            try context.requirePermission(.readData)
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: environment.metricsText())))
         }
 
         // The web UI: every other GET outside /api/, /metrics and /healthz (single-page app routes get its index).
-        router.get("/") { request, _ in try WebAssets.response(for: request) }
-        router.get("/**") { request, _ in try WebAssets.response(for: request) }
+        // The login page is public (allow-listed above); the app itself is for logged-in users.
+        router.get("/login") { request, _ in try WebAssets.response(for: request) }
+        router.get("/") { request, context in
+            _ = try ReadAccess(context)
+            return try WebAssets.response(for: request)
+        }
+        router.get("/**") { request, context in
+            if !APIRouter.publicPaths.contains(request.uri.path) { _ = try ReadAccess(context) }
+            return try WebAssets.response(for: request)
+        }
         return router
     }
 

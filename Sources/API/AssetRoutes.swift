@@ -6,30 +6,37 @@ import MillraceCore
 /// The plant hierarchy with live health: `GET /api/v1/assets` (the tree) and `GET /api/v1/assets/{path}`
 /// (one node: nameplate, template, tags with current values, children).
 enum AssetRoutes {
-    static func add(to router: Router<BasicRequestContext>, environment: APIEnvironment) {
-        router.get("/api/v1/assets") { _, _ in
-            let summary = try await Summary.load(environment, tags: environment.plant.allTags)
+    static func add(to router: Router<APIContext>, environment: APIEnvironment) {
+        router.get("/api/v1/assets") { _, context in
+            let access = try ReadAccess(context)
+            var summary = try await Summary.load(environment, tags: environment.plant.allTags)
+            summary.access = access
             return try JSONResponse.make(
                 AssetTreeDTO(
                     enterprise: environment.enterprise, serverTime: summary.now.iso8601,
-                    nodes: environment.plant.roots.map { summary.node($0, depth: .max) }))
+                    nodes: environment.plant.roots.filter(summary.isVisible).map { summary.node($0, depth: .max) }))
         }
 
         router.get("/api/v1/assets/**") { _, context in
+            let access = try ReadAccess(context)
             let path = try assetPath(context.parameters.getCatchAll().joined(separator: "/"), environment)
             let plant = environment.plant
             guard let entry = plant[path] else { throw unknownAsset(path.description) }
-            let summary = try await Summary.load(environment, tags: plant.subtreeTags(of: path))
+            // A hierarchy node above the principal's scope is shown with only the children it leads to.
+            if !access.canReadAnything(under: path) { try context.requirePermission(.readData, on: path) }
+            var summary = try await Summary.load(environment, tags: plant.subtreeTags(of: path))
+            summary.access = access
             let node = summary.node(path, depth: 1)
             let metadata = try await APIRouter.historian { try await environment.store.tags() }
             let byID = Dictionary(metadata.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let template = entry.asset.flatMap { AssetTemplate.derived(from: $0.type) }
             let findings = try await EventRoutes.openFindings(under: path, environment: environment)
+                .filter { finding in (try? AssetPath(finding.asset)).map(access.canRead) ?? access.readsEverything }
             return try JSONResponse.make(
                 AssetDetailDTO(
                     node: node, description: entry.asset?.description ?? "", nameplate: entry.asset?.nameplate ?? [:],
                     template: template.map { TemplateDTO($0, tagIDs: entry.tags.map(\.rawValue)) },
-                    tags: entry.tags.compactMap { id in byID[id].map { TagDTO($0, current: summary.current[id]) } },
+                    tags: access.canRead(path) ? entry.tags.compactMap { id in byID[id].map { TagDTO($0, current: summary.current[id]) } } : [],
                     findings: findings))
         }
     }
@@ -52,6 +59,13 @@ enum AssetRoutes {
         /// The health that open condition-monitoring findings give each asset (a critical or high finding is bad,
         /// any other open finding a warning), so a bearing defect shows on the tree even while every value is good.
         var findingHealth: [AssetPath: AssetHealth] = [:]
+        /// Who asks: nodes outside every subtree the principal may read are left out.
+        var access: ReadAccess?
+
+        /// Whether the node is shown: readable, or above a readable subtree.
+        func isVisible(_ path: AssetPath) -> Bool { access?.canReadAnything(under: path) ?? true }
+
+        func isReadable(_ path: AssetPath) -> Bool { access?.canRead(path) ?? true }
 
         static func load(_ environment: APIEnvironment, tags: [TagID]) async throws -> Summary {
             let current = try await APIRouter.historian { try await environment.store.latest(of: tags) }
@@ -70,8 +84,8 @@ enum AssetRoutes {
         /// The node at `path` with `depth` levels of children (0: none, `children` is left out).
         func node(_ path: AssetPath, depth: Int) -> AssetNodeDTO {
             let entry = plant[path]!
-            let children = entry.children.map { node($0, depth: depth == .max ? .max : max(0, depth - 1)) }
-            let own = entry.tags.map { current[$0] }
+            let children = entry.children.filter(isVisible).map { node($0, depth: depth == .max ? .max : max(0, depth - 1)) }
+            let own = isReadable(path) ? entry.tags.map { current[$0] } : []
             let health =
                 entry.level == .asset
                 ? max(AssetHealth.of(own, now: now, staleHorizon: entry.staleHorizon), findingHealth[path] ?? .unknown)
@@ -79,7 +93,7 @@ enum AssetRoutes {
             return AssetNodeDTO(
                 path: path.description, id: path.leaf, name: entry.name, level: entry.level.rawValue,
                 type: entry.asset?.type.rawValue, healthValue: health,
-                tagCount: entry.tags.count + children.reduce(0) { $0 + $1.tagCount },
+                tagCount: own.count + children.reduce(0) { $0 + $1.tagCount },
                 badTags: own.filter { $0?.quality.isBad == true }.count + children.reduce(0) { $0 + $1.badTags },
                 activeAlarms: 0, children: depth == 0 ? nil : children)
         }

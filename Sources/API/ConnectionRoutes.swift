@@ -4,9 +4,11 @@ import MillraceCore
 
 /// `GET /api/v1/connections`: every configured connection with its state, last contact and last error.
 enum ConnectionRoutes {
-    static func add(to router: Router<BasicRequestContext>, environment: APIEnvironment) {
-        router.get("/api/v1/connections") { _, _ in
-            try JSONResponse.make(ConnectionListDTO(connections: environment.connections.snapshot.map(ConnectionDTO.init)))
+    static func add(to router: Router<APIContext>, environment: APIEnvironment) {
+        router.get("/api/v1/connections") { _, context in
+            // Connections serve the whole installation: reading them needs a role on all assets.
+            try context.requirePermission(.readData)
+            return try JSONResponse.make(ConnectionListDTO(connections: environment.connections.snapshot.map(ConnectionDTO.init)))
         }
     }
 }

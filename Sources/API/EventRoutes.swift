@@ -8,8 +8,9 @@ enum EventRoutes {
     static let defaultLimit = 100
     static let maximumLimit = 10_000
 
-    static func add(to router: Router<BasicRequestContext>, environment: APIEnvironment) {
-        router.get("/api/v1/events") { request, _ in
+    static func add(to router: Router<APIContext>, environment: APIEnvironment) {
+        router.get("/api/v1/events") { request, context in
+            let access = try ReadAccess(context)
             let asset: AssetPath?
             if let text = request.uri.queryParameters.get("asset"), !text.isEmpty {
                 do { asset = try AssetPath(text) } catch {
@@ -18,6 +19,7 @@ enum EventRoutes {
             } else {
                 asset = nil
             }
+            if let asset, !access.canRead(asset) { try context.requirePermission(.readData, on: asset) }
             let now = environment.clock.now()
             let from = try QueryParameters.time(request, "from", now: now)
             let to = try QueryParameters.time(request, "to", now: now)
@@ -38,12 +40,15 @@ enum EventRoutes {
             guard let store = environment.events else {
                 return try JSONResponse.make(EventListDTO(serverTime: now.iso8601, events: []))
             }
+            // A principal scoped to subtrees asks for more and keeps what it may read.
+            let narrowed = !access.readsEverything && !(asset.map(access.canRead) ?? false)
             let events = try await eventStore {
                 if state == .open, from == nil, to == nil {
-                    return Array(try await store.openEvents(under: asset).reversed().prefix(limit))
+                    return Array(try await store.openEvents(under: asset).reversed().filter { !narrowed || access.canRead($0.asset) }.prefix(limit))
                 }
-                let found = try await store.events(under: asset, from: from, to: to, limit: state == nil ? limit : maximumLimit)
-                return Array(found.filter { state == nil || $0.state == state }.prefix(limit))
+                let found = try await store.events(
+                    under: asset, from: from, to: to, limit: state == nil && !narrowed ? limit : maximumLimit)
+                return Array(found.filter { (state == nil || $0.state == state) && (!narrowed || access.canRead($0.asset)) }.prefix(limit))
             }
             return try JSONResponse.make(EventListDTO(serverTime: now.iso8601, events: events.map(EventDTO.init)))
         }

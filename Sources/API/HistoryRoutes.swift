@@ -9,7 +9,7 @@ import MillraceCore
 enum HistoryRoutes {
     static let maximumBuckets = 100_000
 
-    static func add(to router: Router<BasicRequestContext>, environment: APIEnvironment) {
+    static func add(to router: Router<APIContext>, environment: APIEnvironment) {
         router.get("/api/v1/tags/{id}/aggregates") { request, context in
             let (tag, from, to) = try await range(request, context, environment)
             let interval = try duration(request, "interval", default: .seconds(3600))
@@ -78,14 +78,10 @@ enum HistoryRoutes {
     }
 
     /// The tag and the time range of a history request (default: the last hour).
-    static func range(_ request: Request, _ context: BasicRequestContext, _ environment: APIEnvironment) async throws
+    static func range(_ request: Request, _ context: APIContext, _ environment: APIEnvironment) async throws
         -> (TagMetadata, Timestamp, Timestamp)
     {
-        let id = try QueryParameters.tagID(context)
-        let tags = try await APIRouter.historian { try await environment.store.tags() }
-        guard let tag = tags.first(where: { $0.id == id }) else {
-            throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(id)'")
-        }
+        let tag = try await environment.readableTag(context)
         let (from, to) = try QueryParameters.timeRange(request, now: environment.clock.now())
         return (tag, from, to)
     }

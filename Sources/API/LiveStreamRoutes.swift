@@ -9,9 +9,20 @@ import MillraceCore
 /// `samples` events (for scripts and tests). Each client has a bounded buffer: when it falls behind, its
 /// oldest samples are dropped and an `overflow` event says how many, after which it should refetch current values.
 enum LiveStreamRoutes {
-    static func add(to router: Router<BasicRequestContext>, environment: APIEnvironment) {
-        router.get("/api/v1/stream") { request, _ in
-            let tags = try await filter(request, environment)
+    static func add(to router: Router<APIContext>, environment: APIEnvironment) {
+        router.get("/api/v1/stream") { request, context in
+            let access = try ReadAccess(context)
+            var tags = try await filter(request, environment)
+            if !access.readsEverything {
+                // Only the tags of the subtrees the principal may read; naming others is refused.
+                let readable = Set(try await APIRouter.historian { try await environment.store.tags() }
+                    .filter { access.canRead($0.asset) }.map(\.id))
+                if let asked = tags, let outside = asked.subtracting(readable).first {
+                    let asset = try await APIRouter.historian { try await environment.store.tags() }.first { $0.id == outside }?.asset
+                    try context.requirePermission(.readData, on: asset)
+                }
+                tags = tags.map { $0.intersection(readable) } ?? readable
+            }
             let maxEvents = try request.uri.queryParameters.get("maxEvents").map { _ in
                 try QueryParameters.integer(request, "maxEvents", default: 1, maximum: 1_000_000)
             }

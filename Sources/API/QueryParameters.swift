@@ -26,7 +26,7 @@ enum QueryParameters {
     }
 
     /// The `{id}` of the route as a tag id; an id that cannot exist is an unknown tag.
-    static func tagID(_ context: BasicRequestContext) throws -> TagID {
+    static func tagID(_ context: APIContext) throws -> TagID {
         let text = try context.parameters.require("id")
         guard let id = try? TagID(text) else {
             throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(text.prefix(80))'")

@@ -9,10 +9,12 @@ enum TagRoutes {
     static let defaultLimit = 1_000
     static let maximumLimit = 10_000
 
-    static func add(to router: Router<BasicRequestContext>, environment: APIEnvironment) {
-        router.get("/api/v1/tags") { request, _ in
+    static func add(to router: Router<APIContext>, environment: APIEnvironment) {
+        router.get("/api/v1/tags") { request, context in
+            let access = try ReadAccess(context)
             let query = try TagQuery(request, environment)
             let all = try await APIRouter.historian { try await environment.store.tags() }
+                .filter { access.readsEverything || access.canRead($0.asset) }
             let page = query.page(of: all)
             let current = try await APIRouter.historian { try await environment.store.latest(of: page.tags.map(\.id)) }
             return try JSONResponse.make(
@@ -22,11 +24,8 @@ enum TagRoutes {
         }
 
         router.get("/api/v1/tags/{id}") { _, context in
-            let id = try QueryParameters.tagID(context)
-            let tags = try await APIRouter.historian { try await environment.store.tags() }
-            guard let tag = tags.first(where: { $0.id == id }) else {
-                throw APIError(.notFound, code: "unknownTag", "no tag has the id '\(id)'")
-            }
+            let tag = try await environment.readableTag(context)
+            let id = tag.id
             let current = try await APIRouter.historian { try await environment.store.latest(of: [id]) }
             return try JSONResponse.make(TagDTO(tag, current: current[id]))
         }

@@ -56,9 +56,11 @@ public struct AuthMiddleware<Context: AuthenticatedRequestContext>: RouterMiddle
 
         let authentication: Authentication
         guard let credential = Self.credential(request) else {
+            if let redirect = loginRedirect(request, path: path) { return redirect }
             throw AuthHTTPError(.unauthorized, code: "unauthenticated", "log in or send an API token (Authorization: Bearer …)")
         }
         do { authentication = try await service.authenticate(credential) } catch {
+            if let redirect = loginRedirect(request, path: path) { return redirect }
             throw AuthHTTPError(.unauthorized, code: "unauthenticated", error.message)
         }
         if let sessionHash = authentication.sessionHash, !Self.isSafe(request.method) {
@@ -79,6 +81,20 @@ public struct AuthMiddleware<Context: AuthenticatedRequestContext>: RouterMiddle
         }
         context.authentication = authentication
         return try await next(request, context)
+    }
+
+    /// A browser opening a page of the web UI without a (valid) session goes to the login page, which comes
+    /// back here after login. API, metrics and non-HTML requests keep the 401.
+    func loginRedirect(_ request: Request, path: String) -> Response? {
+        guard let loginPage = configuration.loginPage, request.method == .get || request.method == .head,
+            !path.hasPrefix("/api/"), path != "/metrics",
+            request.headers[.accept]?.contains("text/html") == true
+        else { return nil }
+        // The path was checked by `checkPath`; only its characters that are safe in a query are kept.
+        let next = String(path.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || "0123456789/-_.~".unicodeScalars.contains($0)) }.map(Character.init))
+        var location = loginPage
+        if next != "/" && !next.isEmpty { location += "?next=" + next }
+        return Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
     /// The credential of a request: a bearer token, else the session cookie.

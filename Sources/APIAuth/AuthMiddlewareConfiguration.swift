@@ -10,6 +10,9 @@ public struct AuthMiddlewareConfiguration: Hashable, Sendable {
     public var maximumBodySize: Int
     /// Whether the server runs under TLS: adds HSTS (cookies get `Secure` from `AuthRoutes`' own setting).
     public var tls: Bool
+    /// The web UI's login page. When set, a browser navigating (GET with `Accept: text/html`) to a page outside
+    /// `/api/` without a credential is sent there (303, `?next=` the page) instead of getting the 401 JSON.
+    public var loginPage: String?
 
     public static let defaultPublicPaths: Set<String> = [
         "/healthz", "/api/v1/auth/login", "/api/v1/auth/setup", "/login", "/login.html", "/favicon.ico",
@@ -17,12 +20,13 @@ public struct AuthMiddlewareConfiguration: Hashable, Sendable {
 
     public init(
         publicPaths: Set<String> = AuthMiddlewareConfiguration.defaultPublicPaths,
-        publicPrefixes: [String] = ["/assets/", "/static/"],
+        publicPrefixes: [String] = [],
         mfaEnrollmentPaths: Set<String> = [
             "/api/v1/auth/me", "/api/v1/auth/logout", "/api/v1/auth/mfa/enroll", "/api/v1/auth/mfa/confirm",
         ],
-        maximumBodySize: Int = 1 << 20, tls: Bool = false
+        maximumBodySize: Int = 1 << 20, tls: Bool = false, loginPage: String? = nil
     ) {
+        self.loginPage = loginPage
         self.publicPaths = publicPaths
         self.publicPrefixes = publicPrefixes
         self.mfaEnrollmentPaths = mfaEnrollmentPaths

@@ -6,9 +6,13 @@ import Historian
 import HistorianPostgres
 import HistorianCore
 import Hummingbird
+import HummingbirdTLS
 import Logging
 import MillraceConfiguration
 import MillraceCore
+import MillraceSecurity
+import MillraceTLS
+import SecurityStore
 import ServiceLifecycle
 
 /// Turns a validated configuration into running services and runs them until SIGINT or SIGTERM.
@@ -39,6 +43,26 @@ public struct MillraceApplication: Sendable {
     public var vibrationSource: (any VibrationBlockSource)?
     /// Renders the metrics registry for `GET /metrics`.
     public var metricsText: @Sendable () -> String = { "# no metrics backend is configured\n" }
+    /// Receives the one-time setup token on a fresh installation (no user yet). It belongs on the console of the
+    /// person starting Millrace, never in a log file.
+    public var onSetupToken: @Sendable (String) -> Void = { _ in }
+    /// PBKDF2 iterations for passwords set through this server (tests lower it; production keeps the default).
+    public var passwordIterations = PasswordHasher.recommendedIterations
+
+    /// Where the dashboard and API listen, once they do.
+    public struct Listening: Sendable {
+        public var host: String
+        public var port: Int
+        public var tls: Bool
+        /// SHA-256 of the certificate, to compare with what the browser shows (TLS only).
+        public var certificateFingerprint: String?
+        /// The certificate file, for clients that pin it (TLS only).
+        public var certificatePath: String?
+        public var url: String {
+            let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+            return (tls ? "https" : "http") + "://" + (shown.contains(":") ? "[\(shown)]" : shown) + ":\(port)"
+        }
+    }
 
     public init(
         configuration: MillraceConfiguration, overrides: Overrides = .init(), version: String,
@@ -51,8 +75,9 @@ public struct MillraceApplication: Sendable {
         self.logger = logger
     }
 
-    /// Runs until a shutdown signal; `onListening` receives the HTTP port actually bound.
-    public func run(onListening: @escaping @Sendable (String, Int) async -> Void = { _, _ in }) async throws {
+    /// Runs until a shutdown signal; `onListening` receives the address actually bound and whether it speaks TLS
+    /// (never called in outbound-only mode).
+    public func run(onListening: @escaping @Sendable (Listening) async -> Void = { _ in }) async throws {
         let directory = overrides.dataDirectory ?? configuration.storage.directory
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -119,23 +144,12 @@ public struct MillraceApplication: Sendable {
             services.append(service)
         }
 
-        let host = overrides.httpHost ?? configuration.http.host
-        let port = overrides.httpPort ?? configuration.http.port
-        var environment = APIEnvironment(
-            store: store, clock: clock, version: version, enterprise: configuration.enterprise, metricsText: metricsText,
-            groundTruthCSV: groundTruthCSV, configuration: configuration, connections: statuses, live: live)
-        environment.events = events
-        let logger = self.logger
-        let app = Application(
-            router: APIRouter.make(environment: environment),
-            configuration: .init(address: .hostname(host, port: port), serverName: "millrace"),
-            onServerRunning: { channel in
-                let bound = channel.localAddress?.port ?? port
-                logger.info("HTTP server listening", metadata: ["url": "http://\(host):\(bound)"])
-                await onListening(host, bound)
-            },
-            logger: logger)
-        services.append(app)
+        if configuration.security.outboundOnly {
+            logger.notice("outbound-only mode: no HTTP listener; this node accepts no inbound connection (security.outboundOnly)")
+        } else {
+            services.append(try await httpService(
+                directory: directory, store: store, events: events, statuses: statuses, live: live, onListening: onListening))
+        }
 
         let group = ServiceGroup(
             configuration: .init(
@@ -144,6 +158,98 @@ public struct MillraceApplication: Sendable {
                 logger: logger))
         try await group.run()
         logger.info("millrace stopped")
+    }
+
+    /// The dashboard and API: authentication in front of every route, TLS per `security.tls`, the setup token on a
+    /// fresh installation.
+    func httpService(
+        directory: String, store: any HistorianStore, events: any EventStore, statuses: ConnectionStatusRegistry,
+        live: LiveSampleBroadcast, onListening: @escaping @Sendable (Listening) async -> Void
+    ) async throws -> any Service {
+        let host = overrides.httpHost ?? configuration.http.host
+        let port = overrides.httpPort ?? configuration.http.port
+        let policy = configuration.security
+        let tls = policy.usesTLS(host: host)
+        if !tls, !SecurityConfiguration.isLoopback(host), !policy.allowPlaintextOnNetwork {
+            throw ApplicationError(
+                "security.tls is off but the dashboard would listen on \(host), reachable from other machines: passwords and "
+                    + "sessions would cross the network in clear text. Use tls: auto (the default) or on, listen on 127.0.0.1, "
+                    + "or set security.allowPlaintextOnNetwork: true if a TLS proxy in front of Millrace terminates HTTPS.")
+        }
+        let security: SecurityService
+        do {
+            security = try SecurityService.open(
+                dataDirectory: directory, keyFile: policy.secretKeyFile, clock: clock,
+                configuration: SecurityServiceConfiguration(mfaPolicy: try mfaPolicy(), passwordIterations: passwordIterations))
+            if let token = try await security.issueSetupTokenIfNeeded() { onSetupToken(token.text) }
+        } catch let error as SecurityServiceError {
+            throw ApplicationError("cannot open the security files in \(directory): \(error.message)")
+        }
+
+        var environment = APIEnvironment(
+            store: store, clock: clock, version: version, enterprise: configuration.enterprise, security: security, tls: tls,
+            metricsText: metricsText, groundTruthCSV: groundTruthCSV, configuration: configuration, connections: statuses,
+            live: live)
+        environment.events = events
+        let logger = self.logger
+        let router = APIRouter.make(environment: environment)
+        let address = BindAddress.hostname(host, port: port)
+        guard tls else {
+            return Application(
+                router: router, configuration: .init(address: address, serverName: "millrace"),
+                onServerRunning: { channel in
+                    let listening = Listening(host: host, port: channel.localAddress?.port ?? port, tls: false)
+                    logger.info("HTTP server listening", metadata: ["url": "\(listening.url)"])
+                    await onListening(listening)
+                },
+                logger: logger)
+        }
+        let material: TLSMaterial
+        let fingerprint: String
+        let tlsConfiguration: TLSConfiguration
+        do {
+            (material, fingerprint, tlsConfiguration) = try Self.prepareTLS(directory: directory, policy: policy, now: clock.now())
+        } catch {
+            throw ApplicationError("cannot set up TLS: \(error)")
+        }
+        if let expiry = try? material.expiry(now: clock.now()), expiry.isCloseToExpiry() {
+            logger.warning("the TLS certificate is close to expiry", metadata: ["certificate": "\(material.certificatePath)", "expiry": "\(expiry)"])
+        }
+        let certificatePath = material.certificatePath
+        return Application(
+            router: router, server: try .tls(.http1(), tlsConfiguration: tlsConfiguration),
+            configuration: .init(address: address, serverName: "millrace"),
+            onServerRunning: { channel in
+                let listening = Listening(
+                    host: host, port: channel.localAddress?.port ?? port, tls: true, certificateFingerprint: fingerprint,
+                    certificatePath: certificatePath)
+                logger.info("HTTPS server listening", metadata: ["url": "\(listening.url)", "certificate": "\(certificatePath)"])
+                await onListening(listening)
+            },
+            logger: logger)
+    }
+
+    /// The certificate (the plant's, or the self-signed one of DATA-DIR/tls, made on first start), its fingerprint and
+    /// the server's TLS configuration (TLS 1.2 or newer).
+    static func prepareTLS(directory: String, policy: SecurityConfiguration, now: Timestamp) throws(TLSError)
+        -> (TLSMaterial, String, TLSConfiguration)
+    {
+        var configured: (certificate: String, key: String)?
+        if let certificate = policy.certificate, let key = policy.privateKey { configured = (certificate, key) }
+        let material = try TLSMaterial.loadOrCreate(dataDirectory: directory, configured: configured, now: now)
+        return (material, try material.fingerprintSHA256(), try material.serverConfiguration())
+    }
+
+    /// The MFA policy of `security.mfa` and `security.mfaScopes`.
+    func mfaPolicy() throws -> MFAPolicy {
+        let scopes = try configuration.security.mfaScopes.map { try AssetPath($0) }
+        switch configuration.security.mfa {
+        case .everyone: return MFAPolicy(requiredForEveryone: true, requiredScopes: scopes, requiredFromRole: nil)
+        case .none: return MFAPolicy(requiredForEveryone: false, requiredScopes: scopes, requiredFromRole: nil)
+        case .`operator`: return MFAPolicy(requiredScopes: scopes, requiredFromRole: .`operator`)
+        case .engineer: return MFAPolicy(requiredScopes: scopes, requiredFromRole: .engineer)
+        case .admin: return MFAPolicy(requiredScopes: scopes, requiredFromRole: .admin)
+        }
     }
 
     /// A connection as the connections page shows it before its input has run.

@@ -26,6 +26,7 @@ public enum ConfigurationSchema {
         ("historian", HistorianConfiguration.Keys.allCases.map(\.stringValue), historian),
         ("retentionClass", RetentionClassConfiguration.Keys.allCases.map(\.stringValue), retentionClass),
         ("historianTag", HistorianTagConfiguration.Keys.allCases.map(\.stringValue), historianTag),
+        ("security", SecurityConfiguration.Keys.allCases.map(\.stringValue), security),
         ("root", MillraceConfiguration.Keys.allCases.map(\.stringValue), root),
     ]
 
@@ -39,7 +40,20 @@ public enum ConfigurationSchema {
             ("http", .reference("http")),
             ("historian", .reference("historian")),
             ("bearings", .array(items: .reference("bearing"), minItems: nil, description: "Bearing geometries by designation, over the built-in catalogue.")),
+            ("security", .reference("security")),
         ], required: ["version", "enterprise", "sites"], description: "A Millrace configuration.")
+
+    static let security = JSONSchema.object(
+        properties: [
+            ("tls", .string(description: "auto: TLS on any listener reachable from other machines, plain HTTP on loopback only; on: always; off: never (refused off loopback unless allowPlaintextOnNetwork).", pattern: nil, enumeration: TLSMode.allCases.map(\.rawValue))),
+            ("certificate", .string(description: "The plant's certificate chain (PEM) for HTTPS; without it a self-signed one is made in DATA-DIR/tls.", pattern: nil, enumeration: nil)),
+            ("privateKey", .string(description: "The private key (PEM) of certificate.", pattern: nil, enumeration: nil)),
+            ("secretKeyFile", .string(description: "The key encrypting secrets at rest (default DATA-DIR/secret.key); keep it outside backups of the data.", pattern: nil, enumeration: nil)),
+            ("mfa", .string(description: "Who must pass a second factor: everyone, or anyone holding at least this role, or none.", pattern: nil, enumeration: MFARequirement.allCases.map(\.rawValue))),
+            ("mfaScopes", .array(items: .string(description: "", pattern: nil, enumeration: nil), minItems: nil, description: "Asset paths (sites) where every user with a role needs MFA.")),
+            ("outboundOnly", .boolean(description: "Edge mode: no HTTP listener; the node only makes outbound connections.")),
+            ("allowPlaintextOnNetwork", .boolean(description: "Allow tls: off on an address other than loopback.")),
+        ], required: [], description: "TLS, secrets at rest, MFA and the outbound-only edge mode.")
 
     static let site = JSONSchema.object(
         properties: [

@@ -17,10 +17,12 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
     public var historian: HistorianConfiguration
     /// Bearing geometries by designation, over the built-in catalogue (BearingConfiguration.swift).
     public var bearings: [BearingConfiguration] = []
+    /// TLS, secrets, MFA policy and the outbound-only edge mode (SecurityConfiguration.swift).
+    public var security: SecurityConfiguration = .init()
 
     public enum Keys: String, CodingKey, CaseIterable {
         case version, enterprise, sites, connections, storage, http, historian
-        case bearings
+        case bearings, security
     }
 
     public init(
@@ -54,6 +56,7 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
         http = try container.decodeIfPresent(HTTPConfiguration.self, forKey: .http) ?? .init()
         historian = try container.decodeIfPresent(HistorianConfiguration.self, forKey: .historian) ?? .init()
         bearings = try container.decodeIfPresent([BearingConfiguration].self, forKey: .bearings, check: uniqueDesignations) ?? []
+        security = try container.decodeIfPresent(SecurityConfiguration.self, forKey: .security) ?? .init()
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -66,6 +69,7 @@ public struct MillraceConfiguration: Hashable, Sendable, Codable, StrictKeys {
         try container.encode(http, forKey: .http)
         if historian != HistorianConfiguration() { try container.encode(historian, forKey: .historian) }
         if !bearings.isEmpty { try container.encode(bearings, forKey: .bearings) }
+        if security != SecurityConfiguration() { try container.encode(security, forKey: .security) }
     }
 }
 

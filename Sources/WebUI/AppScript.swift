@@ -2,7 +2,7 @@
 enum AppScript {
     static let js = #"""
 import { Live } from "/live.js";
-import { el } from "/format.js";
+import { el, getJSON, csrfToken } from "/format.js";
 import * as overview from "/overview.js";
 import * as asset from "/asset.js";
 import * as trends from "/trends.js";
@@ -75,6 +75,16 @@ toggle.addEventListener("click", () => {
 });
 media.addEventListener("change", showTheme);
 showTheme();
+
+// Who is signed in, and signing out.
+getJSON("/api/v1/auth/me").then(me => {
+  document.getElementById("user-name").textContent = me.id;
+  document.getElementById("user").hidden = false;
+}).catch(() => {});
+document.getElementById("sign-out").addEventListener("click", async () => {
+  try { await fetch("/api/v1/auth/logout", { method: "POST", headers: { "x-csrf-token": csrfToken() } }); } catch (e) { /* signed out locally anyway */ }
+  location.assign("/login");
+});
 
 // Live status in the header.
 const liveBadge = document.getElementById("live");

@@ -65,6 +65,27 @@ h1.page { font-size: 22px; margin: 4px 0 16px; font-weight: 650; }
 h2.section { font-size: 15px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 26px 0 10px; font-weight: 600; }
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 12px; box-shadow: var(--shadow); }
 
+/* Login, setup and authenticator enrollment */
+.login { max-width: 440px; padding: 8vh 16px 24px; }
+.login-card { background: var(--panel); border: 1px solid var(--line); border-radius: 14px; box-shadow: var(--shadow); padding: 28px; }
+.login-brand { display: flex; align-items: center; gap: 10px; font-weight: 700; font-size: 20px; margin-bottom: 8px; }
+.login-brand img { border-radius: 8px; }
+.login h1 { font-size: 20px; margin: 12px 0 16px; font-weight: 650; }
+.login form { display: flex; flex-direction: column; gap: 14px; }
+.login label { display: flex; flex-direction: column; gap: 6px; font-weight: 500; font-size: 14px; }
+.login input { font: inherit; font-size: 16px; color: var(--text); background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; }
+.login input:focus { border-color: var(--accent); }
+.login .hint { color: var(--muted); font-size: 13px; margin: 0; }
+.login .secret { font: 600 18px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; letter-spacing: .04em; background: var(--panel-2); padding: 10px 12px; border-radius: 8px; word-break: break-all; margin: 0; }
+.recovery-codes { font: 15px/1.8 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; columns: 2; margin: 8px 0 16px; }
+.form-error { color: var(--bad); background: var(--bad-bg); border-radius: 8px; padding: 8px 12px; margin: 0; font-size: 14px; }
+button.primary { font: inherit; font-weight: 600; border: 0; border-radius: 8px; padding: 11px 16px; background: var(--accent); color: var(--accent-text); cursor: pointer; }
+button.primary:disabled { opacity: .6; cursor: progress; }
+.login-foot { color: var(--muted); font-size: 12px; text-align: center; margin-top: 16px; }
+.user { display: flex; align-items: center; gap: 8px; color: var(--muted); font-size: 13px; white-space: nowrap; }
+.user button { font: inherit; font-size: 13px; border: 1px solid var(--line); background: var(--panel); color: var(--text); border-radius: 8px; padding: 6px 10px; cursor: pointer; }
+.user button:hover { background: var(--panel-2); }
+
 /* Health */
 .health { display: inline-flex; align-items: center; gap: 6px; font-size: 12px; font-weight: 600; padding: 2px 8px 2px 6px;
   border-radius: 999px; white-space: nowrap; text-transform: capitalize; }

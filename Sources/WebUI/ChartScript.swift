@@ -460,6 +460,7 @@ export class TimeChart {
 export async function fetchPlot(id, t0, t1, pixels, signal) {
   const url = "/api/v1/tags/" + encodeURIComponent(id) + "/plot?from=" + new Date(t0).toISOString() + "&to=" + new Date(t1).toISOString() + "&pixels=" + Math.max(10, Math.min(10000, Math.round(pixels)));
   const response = await fetch(url, { signal, cache: "no-store" });
+  if (response.status === 401) location.assign("/login?next=" + encodeURIComponent(location.pathname));
   if (!response.ok) throw new Error("HTTP " + response.status);
   const body = await response.json();
   return body.points.map(p => [Date.parse(p.time), typeof p.value === "number" ? p.value : null, p.quality]);

@@ -132,8 +132,20 @@ export function treeFromTags(tags, now) {
   return [...root.children.values()].map(n => finish(n, 0));
 }
 
+// Sends the browser to the login page (session expired or signed out elsewhere), back here afterwards.
+export function toLogin() {
+  location.assign("/login?next=" + encodeURIComponent(location.pathname));
+}
+
+// The CSRF token of this session (the mr_csrf cookie), for state-changing requests.
+export function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)mr_csrf=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : "";
+}
+
 export async function getJSON(url) {
   const response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
+  if (response.status === 401) { toLogin(); throw Object.assign(new Error("signed out"), { status: 401 }); }
   let body = null;
   try { body = await response.json(); } catch (e) { body = null; }
   if (!response.ok) {

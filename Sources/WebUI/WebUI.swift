@@ -14,6 +14,7 @@ public enum WebUI {
     public static func asset(path: String) -> WebAsset? {
         if let file = files[path] { return file }
         if path == "/" || path == "/index.html" { return index }
+        if path == "/login" { return login }
         // API, metrics and health routes are never pages: their unknown paths must stay 404s.
         for prefix in ["/api/", "/metrics", "/healthz"] where path == prefix || path.hasPrefix(prefix) { return nil }
         if path.hasPrefix("/assets/") { return index }  // asset ids are [A-Za-z0-9_-], but be lenient
@@ -22,6 +23,7 @@ public enum WebUI {
     }
 
     static let index = WebAsset(contentType: "text/html; charset=utf-8", text: IndexPage.html, isIndex: true)
+    static let login = WebAsset(contentType: "text/html; charset=utf-8", text: LoginPage.html, isIndex: true)
 
     static let files: [String: WebAsset] = {
         let js = "text/javascript; charset=utf-8"
@@ -36,6 +38,7 @@ public enum WebUI {
             "/asset.js": WebAsset(contentType: js, text: AssetScript.js),
             "/trends.js": WebAsset(contentType: js, text: TrendsScript.js),
             "/connections.js": WebAsset(contentType: js, text: ConnectionsScript.js),
+            "/login.js": WebAsset(contentType: js, text: LoginScript.js),
             "/favicon.svg": WebAsset(contentType: "image/svg+xml", text: Favicon.svg),
         ]
     }()

@@ -79,10 +79,25 @@ struct RunCommand: AsyncParsableCommand {
                 "version": "\(BuildInfo.version)", "config": "\(config ?? DemoPlant.label)",
                 "tags": "\(configuration.resolvedTags.count)",
             ])
+        app.onSetupToken = { token in
+            // Console only (standard output), never the log: whoever holds it can create the first administrator.
+            let text = """
+
+                No user exists yet. Create the administrator in the browser (the dashboard asks for this one-time
+                setup token) or with `millrace user add NAME --role admin` while Millrace is stopped.
+                  Setup token: \(token)
+                It works once and expires in 24 hours; restarting Millrace prints a new one.
+
+
+                """
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
         do {
-            try await app.run { host, port in
-                let shown = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
-                let line = "Millrace \(BuildInfo.version) is running. Dashboard: http://\(shown):\(port)  (Ctrl-C stops it)\n"
+            try await app.run { listening in
+                var line = "Millrace \(BuildInfo.version) is running. Dashboard: \(listening.url)  (Ctrl-C stops it)\n"
+                if let fingerprint = listening.certificateFingerprint {
+                    line += "TLS certificate \(listening.certificatePath ?? "") SHA-256 \(fingerprint)\n"
+                }
                 FileHandle.standardOutput.write(Data(line.utf8))
             }
         } catch let error as ApplicationError {

@@ -28,7 +28,7 @@ struct AuthTestApp: @unchecked Sendable {  // the router is only read to build t
             configuration: SecurityServiceConfiguration(mfaPolicy: mfaPolicy, passwordIterations: 1_000),
             random: SplitMix64(seed: 3))
         router = Self.makeRouter(
-            service: service, configuration: AuthMiddlewareConfiguration(maximumBodySize: maximumBodySize, tls: tls),
+            service: service, configuration: AuthMiddlewareConfiguration(publicPrefixes: ["/assets/"], maximumBodySize: maximumBodySize, tls: tls),
             secureCookies: tls)
     }
 

@@ -78,14 +78,16 @@ enum APIFixture {
             TaggedSample(tag: id("line1.motor.speed"), time: now, value: .double(.infinity), quality: .uncertain),
             TaggedSample(tag: id("utilities.pump1.flow"), time: now, value: .double(0), quality: .communicationFailure),
         ])
+        let clock = TestClock(now: now)
+        let (security, token) = try await APITestSecurity.make(clock: clock, directory: directory)
         var configured = APIEnvironment(
-            store: store, clock: TestClock(now: now), version: "test", enterprise: "Test Foods", configuration: configuration,
-            connections: connections)
+            store: store, clock: clock, version: "test", enterprise: "Test Foods", security: security,
+            configuration: configuration, connections: connections)
         configured.stream.minimumInterval = .zero
         configured.events = events
         let environment = configured
         let app = Application(router: APIRouter.make(environment: environment))
-        try await app.test(.router) { client in try await body(client, environment) }
+        try await app.test(.router) { client in try await body(AuthorizedClient(client, token: token), environment) }
         try await store.close()
     }
 

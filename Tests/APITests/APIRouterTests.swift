@@ -25,9 +25,10 @@ import Testing
         try await store.append((0..<600).map { TaggedSample(tag: motorCurrent, time: Self.t0 + .seconds(Int64($0)), value: .double(Double($0) / 10)) })
         try await store.append([TaggedSample(tag: motorCurrent, time: Self.t0 + .seconds(600), value: .double(.nan), quality: .communicationFailure)])
         let clock = TestClock(now: Self.t0 + .seconds(601))
-        let environment = APIEnvironment(store: store, clock: clock, version: "test", enterprise: "Test Foods")
+        let (security, token) = try await APITestSecurity.make(clock: clock, directory: directory)
+        let environment = APIEnvironment(store: store, clock: clock, version: "test", enterprise: "Test Foods", security: security)
         let app = Application(router: APIRouter.make(environment: environment))
-        try await app.test(.router) { client in try await body(client) }
+        try await app.test(.router) { client in try await body(AuthorizedClient(client, token: token)) }
         try await store.close()
     }
 

@@ -22,9 +22,11 @@ import Testing
         ])
         try await store.append((0..<600).map { TaggedSample(tag: TagID(unchecked: "ramp"), time: Self.t0 + .seconds(Int64($0)), value: .double(Double($0) / 10)) })
         try await store.append([TaggedSample(tag: TagID(unchecked: "state"), time: Self.t0, value: .string("Running, \"fast\""))])
-        let environment = APIEnvironment(store: store, clock: TestClock(now: Self.t0 + .seconds(600)), version: "test", enterprise: "T")
+        let clock = TestClock(now: Self.t0 + .seconds(600))
+        let (security, token) = try await APITestSecurity.make(clock: clock, directory: directory)
+        let environment = APIEnvironment(store: store, clock: clock, version: "test", enterprise: "T", security: security)
         let app = Application(router: APIRouter.make(environment: environment))
-        try await app.test(.router) { client in try await body(client) }
+        try await app.test(.router) { client in try await body(AuthorizedClient(client, token: token)) }
         try await store.close()
     }
 

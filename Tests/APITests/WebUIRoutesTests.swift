@@ -14,9 +14,11 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let store = try await ChunkedHistorian.open(directory: directory.file("h"), logger: Logger(label: "test"))
-        let environment = APIEnvironment(store: store, clock: TestClock(now: Timestamp(seconds: 1_767_225_600)), version: "test", enterprise: "Test Foods")
+        let clock = TestClock(now: Timestamp(seconds: 1_767_225_600))
+        let (security, token) = try await APITestSecurity.make(clock: clock, directory: directory)
+        let environment = APIEnvironment(store: store, clock: clock, version: "test", enterprise: "Test Foods", security: security)
         let app = Application(router: APIRouter.make(environment: environment))
-        try await app.test(.router) { client in try await body(client) }
+        try await app.test(.router) { client in try await body(AuthorizedClient(client, token: token)) }
         try await store.close()
     }
 
