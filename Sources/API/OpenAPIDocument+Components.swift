@@ -851,6 +851,39 @@ extension OpenAPIDocument {
               }
              }
             }
+           },
+           "Unauthenticated": {
+            "description": "No valid credential: log in (session cookie) or send an API token",
+            "content": {
+             "application/json": {
+              "schema": {
+               "$ref": "#/components/schemas/Error"
+              }
+             }
+            }
+           },
+           "Forbidden": {
+            "description": "The credential does not grant this on this asset (code forbidden, csrfFailed or mfaEnrollmentRequired); the message says which role and scope it would take",
+            "content": {
+             "application/json": {
+              "schema": {
+               "$ref": "#/components/schemas/Error"
+              }
+             }
+            }
+           }
+          },
+          "securitySchemes": {
+           "bearer": {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "An API token (mr_api_..., millrace token create) or a service account token (mr_svc_...)"
+           },
+           "session": {
+            "type": "apiKey",
+            "in": "cookie",
+            "name": "mr_session",
+            "description": "The browser session from POST /api/v1/auth/login; state-changing requests also need the X-CSRF-Token header"
            }
           }
          }

@@ -2,7 +2,7 @@
 /// validate it with openapi-spec-validator and check that every route of the router is in it.
 enum OpenAPIDocument {
     /// The whole document, assembled from its parts in order (each part is a run of lines of one JSON text).
-    static let json = [preamble, platformPaths, tagPaths, plantPaths, webPaths, components].joined(separator: "\n")
+    static let json = [preamble, platformPaths, authPaths, tagPaths, plantPaths, webPaths, components].joined(separator: "\n")
 
     /// `openapi`, `info`, `servers`, `tags` and the opening of `paths`.
     static let preamble = #"""
@@ -46,6 +46,17 @@ enum OpenAPIDocument {
           },
           {
            "name": "web"
+          },
+          {
+           "name": "auth"
+          }
+         ],
+         "security": [
+          {
+           "bearer": []
+          },
+          {
+           "session": []
           }
          ],
          "paths": {
@@ -56,10 +67,11 @@ enum OpenAPIDocument {
           "/healthz": {
            "get": {
             "operationId": "health",
-            "summary": "Liveness: version and uptime",
+            "summary": "Liveness: version and uptime (no credential needed)",
             "tags": [
              "platform"
             ],
+            "security": [],
             "parameters": [],
             "responses": {
              "200": {

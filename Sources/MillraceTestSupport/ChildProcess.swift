@@ -105,17 +105,84 @@ public final class ChildProcess: @unchecked Sendable {
 
 extension ChildProcess {
     /// Starts `millrace run --http-port 0 --data-dir DATA ARGUMENTS…` and waits for its dashboard line;
-    /// returns the process and the base URL it listens on.
+    /// returns the process and the base URL it listens on. Every route but health and login needs a credential,
+    /// so a test user (`TestCredentials`) with an API token is created in DATA first (once per data directory);
+    /// `HTTPTestClient` sends that token to this base URL by itself.
     public static func startMillrace(dataDirectory: String, arguments: [String] = [], directory: String? = nil)
         async throws -> (process: ChildProcess, baseURL: String)
     {
+        let credentials = try await TestCredentials.ensure(dataDirectory: dataDirectory)
         let child = try ChildProcess(
             executable: try MillraceBinary.path(),
             arguments: ["run", "--http-port", "0", "--data-dir", dataDirectory] + arguments, directory: directory)
-        try await child.waitForOutput { out, _ in out.contains("Dashboard: http://") }
-        guard let line = child.standardOutput.split(separator: "\n").first(where: { $0.contains("Dashboard: http://") }),
-            let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") })
+        try await child.waitForOutput { out, _ in out.contains("Dashboard: http") }
+        guard let line = child.standardOutput.split(separator: "\n").first(where: { $0.contains("Dashboard: http") }),
+            let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") || $0.hasPrefix("https://") })
         else { throw ChildProcessError("no dashboard URL in: \(child.standardOutput.suffix(500))") }
+        TestCredentials.register(credentials, for: String(url))
         return (child, String(url))
+    }
+
+    /// Runs the `millrace` binary to completion with `input` on its standard input.
+    public static func runMillrace(_ arguments: [String], input: String = "") async throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try MillraceBinary.path())
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
+
+/// The user the integration tests act as: an engineer (no second factor required by the default MFA policy, so
+/// the browser tests can sign in with a password) with an API token, created with the real CLI
+/// (`millrace user add`, `millrace token create`) before Millrace starts.
+public struct TestCredentials: Sendable, Hashable {
+    public static let username = "tester"
+    public static let password = "millrace integration tests"
+    public var token: String
+
+    /// The credentials of a data directory, made on first use and kept in DATA/test-api-token.
+    public static func ensure(dataDirectory: String) async throws -> TestCredentials {
+        let file = dataDirectory + "/test-api-token"
+        if let token = try? String(contentsOfFile: file, encoding: .utf8), !token.isEmpty {
+            return TestCredentials(token: token.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let data = ["--data-dir", dataDirectory]
+        let user = try await ChildProcess.runMillrace(
+            ["user", "add", username, "--role", "engineer", "--password-stdin"] + data, input: password + "\n")
+        guard user.status == 0 else { throw ChildProcessError("millrace user add failed: \(user.stderr)") }
+        let token = try await ChildProcess.runMillrace(
+            ["token", "create", "--user", username, "--name", "integration-tests", "--expires", "30d"]
+                + ["readData", "acknowledgeAlarms", "shelveAlarms", "writeDevices", "configure"].flatMap { ["--scope", $0] } + data)
+        let text = token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard token.status == 0, !text.isEmpty else { throw ChildProcessError("millrace token create failed: \(token.stderr)") }
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return TestCredentials(token: text)
+    }
+
+    private static let registry = Registry()
+
+    /// Remembers the credentials of a running Millrace for `HTTPTestClient`.
+    public static func register(_ credentials: TestCredentials, for baseURL: String) { registry.set(baseURL, credentials) }
+
+    /// The credentials registered for the server of `url`.
+    public static func credentials(for url: String) -> TestCredentials? { registry.find(url) }
+
+    private final class Registry: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byBase: [String: TestCredentials] = [:]
+        func set(_ base: String, _ credentials: TestCredentials) { lock.withLock { byBase[base] = credentials } }
+        func find(_ url: String) -> TestCredentials? {
+            lock.withLock { byBase.first { url == $0.key || url.hasPrefix($0.key + "/") || url.hasPrefix($0.key + "?") }?.value }
+        }
     }
 }

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Drives the Millrace dashboard in headless Chromium with Selenium, as a plant engineer would.
 
-    dashboard_test.py --base-url http://127.0.0.1:PORT [--artifacts DIR] [--benchmark [--updates N]]
+    dashboard_test.py --base-url http://127.0.0.1:PORT --user NAME --password PASSWORD [--artifacts DIR]
+                      [--benchmark [--updates N]]
+
+First: a page of the app opened without a session lands on the login page; a wrong password is refused with
+a message; the right one returns to the page asked for. At the end, signing out returns to the login page.
 
 Without --benchmark: loads the overview and sees the asset tree, opens an asset, waits for a live value to
 change, zooms a trend (drag-select and wheel), opens the trend explorer, exports CSV, visits the connections
@@ -95,6 +99,8 @@ def check_console(driver):
             continue
         if "404" in message and "/api/v1/" in message:
             continue
+        if "401" in message and "/api/v1/auth/login" in message:
+            continue  # the wrong password the test types on purpose
         problems.append(message)
     if problems:
         raise Failure("the browser logged errors:\n" + "\n".join(problems))
@@ -110,6 +116,40 @@ def set_theme(driver, theme):
 
 def background(driver):
     return driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+
+
+def login(driver, base, user, password, artifacts=None):
+    """Opens a protected page without a session, is sent to the login page, fails once, then signs in."""
+    driver.get(base + "/trends")
+    wait(driver, "the login page for a page opened without a session",
+         lambda d: "/login" in d.current_url and find(d, "#login-form:not([hidden]) #username") is not None)
+    if "next=/trends" not in driver.current_url:
+        raise Failure(f"the login page does not remember the page asked for: {driver.current_url}")
+    if artifacts:
+        shot(driver, artifacts, "login")
+    find(driver, "#username").send_keys(user)
+    find(driver, "#password").send_keys(password + "-wrong")
+    click(driver, "#login-submit")
+    wait(driver, "the refusal of a wrong password", lambda d: d.execute_script(
+        "const e = document.getElementById('login-error'); return !e.hidden && e.textContent.length > 0"))
+    message = driver.execute_script("return document.getElementById('login-error').textContent")
+    print(f"login: a wrong password shows '{message}'")
+    field = find(driver, "#password")
+    field.clear()
+    field.send_keys(password)
+    click(driver, "#login-submit")
+    wait(driver, "the page asked for after signing in", lambda d: d.current_url.rstrip("/").endswith("/trends"))
+    wait(driver, "the signed-in user in the header", lambda d: d.execute_script(
+        "return !document.getElementById('user').hidden && document.getElementById('user-name').textContent") == user)
+    print(f"login: signed in as {user}, back on {driver.current_url}")
+
+
+def sign_out(driver, base):
+    click(driver, "#sign-out")
+    wait(driver, "the login page after signing out", lambda d: "/login" in d.current_url)
+    driver.get(base + "/connections")
+    wait(driver, "the login page for the next page opened", lambda d: "/login" in d.current_url)
+    print("sign out: the session ended; pages ask for a login again")
 
 
 def open_overview(driver, base):
@@ -360,6 +400,8 @@ def benchmark(driver, base, artifacts, updates):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", required=True)
+    parser.add_argument("--user", required=True)
+    parser.add_argument("--password", required=True)
     parser.add_argument("--artifacts", default=".test-artifacts/browser")
     parser.add_argument("--benchmark", action="store_true")
     parser.add_argument("--updates", type=int, default=200)
@@ -373,10 +415,13 @@ def main():
         os.remove(os.path.join(artifacts, "failure.png"))
     driver = make_driver(downloads)
     try:
+        base = args.base_url.rstrip("/")
+        login(driver, base, args.user, args.password, None if args.benchmark else artifacts)
         if args.benchmark:
-            benchmark(driver, args.base_url.rstrip("/"), artifacts, args.updates)
+            benchmark(driver, base, artifacts, args.updates)
         else:
-            test(driver, args.base_url.rstrip("/"), artifacts, downloads)
+            test(driver, base, artifacts, downloads)
+            sign_out(driver, base)
         print("PASS")
         return 0
     except Failure as failure:

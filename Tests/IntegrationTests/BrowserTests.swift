@@ -41,7 +41,10 @@ import Glibc
         let artifacts = Self.repository + "/.test-artifacts/browser"
         let script = try ChildProcess(
             executable: python,
-            arguments: [Self.repository + "/Tests/Browser/dashboard_test.py", "--base-url", base, "--artifacts", artifacts])
+            arguments: [
+                Self.repository + "/Tests/Browser/dashboard_test.py", "--base-url", base, "--artifacts", artifacts,
+                "--user", TestCredentials.username, "--password", TestCredentials.password,
+            ])
         let (status, _) = try await script.waitForExit(timeout: .seconds(900))
         try await Task.sleep(for: .milliseconds(100))  // let the output handlers drain
         let output = script.standardOutput + script.standardError

@@ -8,20 +8,7 @@ import Testing
 
     /// Runs millrace with `input` on standard input (ChildProcess gives the null device).
     func millrace(_ arguments: [String], input: String = "") async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try MillraceBinary.path())
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        try await ChildProcess.runMillrace(arguments, input: input)
     }
 
     @Test func userAddListAndTokenCreateRecordEveryChangeInAVerifiableAuditTrail() async throws {

@@ -1,0 +1,560 @@
+extension OpenAPIDocument {
+    /// First-start setup, login, logout, who am I, authenticator enrollment and the login page (no credential needed
+    /// for setup, login and the page; ADR 0015).
+    static let authPaths = #"""
+          "/api/v1/auth/setup": {
+           "get": {
+            "operationId": "getSetupStatus",
+            "summary": "Whether the first administrator still has to be created",
+            "tags": [
+             "auth"
+            ],
+            "security": [],
+            "parameters": [],
+            "responses": {
+             "200": {
+              "description": "Setup status",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "required": [
+                  "setupRequired"
+                 ],
+                 "additionalProperties": false,
+                 "properties": {
+                  "setupRequired": {
+                   "type": "boolean"
+                  }
+                 }
+                }
+               }
+              }
+             }
+            }
+           },
+           "post": {
+            "operationId": "completeSetup",
+            "summary": "Create the first administrator with the one-time setup token printed on the console at first start",
+            "tags": [
+             "auth"
+            ],
+            "security": [],
+            "parameters": [],
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "object",
+                "required": [
+                 "token",
+                 "username",
+                 "password"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                 "token": {
+                  "type": "string"
+                 },
+                 "username": {
+                  "type": "string"
+                 },
+                 "password": {
+                  "type": "string"
+                 }
+                }
+               }
+              }
+             }
+            },
+            "responses": {
+             "201": {
+              "description": "The administrator",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "properties": {
+                  "username": {
+                   "type": "string"
+                  },
+                  "roles": {
+                   "type": "array",
+                   "items": {
+                    "type": "object",
+                    "properties": {
+                     "role": {
+                      "type": "string",
+                      "enum": [
+                       "viewer",
+                       "operator",
+                       "engineer",
+                       "admin"
+                      ]
+                     },
+                     "scope": {
+                      "type": [
+                       "string",
+                       "null"
+                      ],
+                      "description": "The asset subtree the role is limited to; null for all assets"
+                     }
+                    }
+                   }
+                  },
+                  "mfaEnrolled": {
+                   "type": "boolean"
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Weak password or malformed name",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Wrong, used or expired setup token",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "409": {
+              "description": "Setup is complete",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/auth/login": {
+           "post": {
+            "operationId": "login",
+            "summary": "Log in: sets the mr_session (HttpOnly, SameSite=Strict, Secure under TLS) and mr_csrf cookies",
+            "tags": [
+             "auth"
+            ],
+            "security": [],
+            "parameters": [],
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "object",
+                "required": [
+                 "username",
+                 "password"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                 "username": {
+                  "type": "string"
+                 },
+                 "password": {
+                  "type": "string"
+                 },
+                 "totp": {
+                  "type": "string"
+                 },
+                 "recoveryCode": {
+                  "type": "string"
+                 }
+                }
+               }
+              }
+             }
+            },
+            "responses": {
+             "200": {
+              "description": "Logged in",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "properties": {
+                  "username": {
+                   "type": "string"
+                  },
+                  "roles": {
+                   "type": "array",
+                   "items": {
+                    "type": "object",
+                    "properties": {
+                     "role": {
+                      "type": "string",
+                      "enum": [
+                       "viewer",
+                       "operator",
+                       "engineer",
+                       "admin"
+                      ]
+                     },
+                     "scope": {
+                      "type": [
+                       "string",
+                       "null"
+                      ],
+                      "description": "The asset subtree the role is limited to; null for all assets"
+                     }
+                    }
+                   }
+                  },
+                  "csrfToken": {
+                   "type": "string"
+                  },
+                  "mfaVerified": {
+                   "type": "boolean"
+                  },
+                  "mfaEnrollmentRequired": {
+                   "type": "boolean"
+                  },
+                  "expiresAt": {
+                   "type": "string",
+                   "format": "date-time"
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Malformed body",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Wrong credentials (code invalidCredentials) or a second factor needed (code mfaRequired)",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "413": {
+              "description": "Body too large",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "429": {
+              "description": "Locked out for a while after repeated failures (Retry-After)",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/auth/logout": {
+           "post": {
+            "operationId": "logout",
+            "summary": "End this session (needs X-CSRF-Token with a session cookie)",
+            "tags": [
+             "auth"
+            ],
+            "parameters": [],
+            "responses": {
+             "204": {
+              "description": "Logged out"
+             },
+             "401": {
+              "description": "Not logged in",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Missing or wrong CSRF token",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/auth/me": {
+           "get": {
+            "operationId": "me",
+            "summary": "Who the credential acts as, its roles, and a fresh CSRF token for a session",
+            "tags": [
+             "auth"
+            ],
+            "parameters": [],
+            "responses": {
+             "200": {
+              "description": "The principal",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "properties": {
+                  "kind": {
+                   "type": "string"
+                  },
+                  "id": {
+                   "type": "string"
+                  },
+                  "roles": {
+                   "type": "array",
+                   "items": {
+                    "type": "object",
+                    "properties": {
+                     "role": {
+                      "type": "string",
+                      "enum": [
+                       "viewer",
+                       "operator",
+                       "engineer",
+                       "admin"
+                      ]
+                     },
+                     "scope": {
+                      "type": [
+                       "string",
+                       "null"
+                      ],
+                      "description": "The asset subtree the role is limited to; null for all assets"
+                     }
+                    }
+                   }
+                  },
+                  "scopes": {
+                   "type": [
+                    "array",
+                    "null"
+                   ],
+                   "items": {
+                    "type": "string"
+                   }
+                  },
+                  "csrfToken": {
+                   "type": [
+                    "string",
+                    "null"
+                   ]
+                  },
+                  "mfaEnrollmentRequired": {
+                   "type": "boolean"
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Not logged in",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/auth/mfa/enroll": {
+           "post": {
+            "operationId": "enrollMFA",
+            "summary": "Start TOTP enrollment (RFC 6238) for the logged-in user: the secret and an otpauth URI",
+            "tags": [
+             "auth"
+            ],
+            "parameters": [],
+            "responses": {
+             "200": {
+              "description": "The new secret",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "required": [
+                  "secret",
+                  "otpauthURI"
+                 ],
+                 "additionalProperties": false,
+                 "properties": {
+                  "secret": {
+                   "type": "string"
+                  },
+                  "otpauthURI": {
+                   "type": "string"
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Not logged in",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Only a browser session of a user may enroll",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/api/v1/auth/mfa/confirm": {
+           "post": {
+            "operationId": "confirmMFA",
+            "summary": "Confirm enrollment with a current code; returns ten one-time recovery codes, shown once",
+            "tags": [
+             "auth"
+            ],
+            "parameters": [],
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "object",
+                "required": [
+                 "code"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                 "code": {
+                  "type": "string"
+                 }
+                }
+               }
+              }
+             }
+            },
+            "responses": {
+             "200": {
+              "description": "Enrolled",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "required": [
+                  "recoveryCodes"
+                 ],
+                 "additionalProperties": false,
+                 "properties": {
+                  "recoveryCodes": {
+                   "type": "array",
+                   "items": {
+                    "type": "string"
+                   }
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Wrong code",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Not logged in",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "403": {
+              "description": "Only a browser session of a user may enroll",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+          "/login": {
+           "get": {
+            "operationId": "loginPage",
+            "summary": "The web UI's login page (also first-start setup and authenticator enrollment)",
+            "tags": [
+             "web"
+            ],
+            "security": [],
+            "parameters": [],
+            "responses": {
+             "200": {
+              "description": "The login page",
+              "content": {
+               "text/html": {
+                "schema": {
+                 "type": "string"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+        """#
+}
