@@ -28,6 +28,8 @@ public final class ChildProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var stdoutText = ""
     private var stderrText = ""
+    /// Pipes that reached end of file: everything the process wrote has been read.
+    private var closedPipes = 0
 
     public init(executable: String, arguments: [String], directory: String? = nil) throws {
         process.executableURL = URL(fileURLWithPath: executable)
@@ -39,15 +41,22 @@ public final class ChildProcess: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         out.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
+            guard let self else { return }
+            if data.isEmpty { return self.pipeClosed(handle) }
             self.lock.withLock { self.stdoutText += String(decoding: data, as: UTF8.self) }
         }
         err.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
+            guard let self else { return }
+            if data.isEmpty { return self.pipeClosed(handle) }
             self.lock.withLock { self.stderrText += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
+    }
+
+    private func pipeClosed(_ handle: FileHandle) {
+        handle.readabilityHandler = nil
+        lock.withLock { closedPipes += 1 }
     }
 
     public var standardOutput: String { lock.withLock { stdoutText } }
@@ -85,7 +94,13 @@ public final class ChildProcess: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return (process.terminationStatus, clock.now - start)
+        let waited = clock.now - start
+        // Let the output handlers read what the process wrote last (its goodbye lines), up to end of file.
+        let drainStart = clock.now
+        while lock.withLock({ closedPipes }) < 2, clock.now - drainStart < .seconds(2) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return (process.terminationStatus, waited)
     }
 
     deinit {

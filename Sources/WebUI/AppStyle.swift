@@ -67,6 +67,7 @@ h2.section { font-size: 15px; text-transform: uppercase; letter-spacing: .06em; 
 
 /* Login, setup and authenticator enrollment */
 .login { max-width: 440px; padding: 8vh 16px 24px; }
+.login [hidden] { display: none !important; }
 .login-card { background: var(--panel); border: 1px solid var(--line); border-radius: 14px; box-shadow: var(--shadow); padding: 28px; }
 .login-brand { display: flex; align-items: center; gap: 10px; font-weight: 700; font-size: 20px; margin-bottom: 8px; }
 .login-brand img { border-radius: 8px; }

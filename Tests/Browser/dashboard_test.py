@@ -19,6 +19,7 @@ Waits are for conditions, each with a generous bound that only turns a hang into
 on how long something took. Exit status 0 = pass; failures print what was expected and what the page showed.
 """
 import argparse
+from urllib.parse import urlparse
 import json
 import os
 import statistics
@@ -125,6 +126,9 @@ def login(driver, base, user, password, artifacts=None):
          lambda d: "/login" in d.current_url and find(d, "#login-form:not([hidden]) #username") is not None)
     if "next=/trends" not in driver.current_url:
         raise Failure(f"the login page does not remember the page asked for: {driver.current_url}")
+    hidden = [css for css in ["#setup-form", "#enroll-form", "#recovery", "#code-row"] if find(driver, css).is_displayed()]
+    if hidden:
+        raise Failure(f"the login page shows forms that do not apply: {hidden}")
     if artifacts:
         shot(driver, artifacts, "login")
     find(driver, "#username").send_keys(user)
@@ -138,7 +142,7 @@ def login(driver, base, user, password, artifacts=None):
     field.clear()
     field.send_keys(password)
     click(driver, "#login-submit")
-    wait(driver, "the page asked for after signing in", lambda d: d.current_url.rstrip("/").endswith("/trends"))
+    wait(driver, "the page asked for after signing in", lambda d: urlparse(d.current_url).path == "/trends")
     wait(driver, "the signed-in user in the header", lambda d: d.execute_script(
         "return !document.getElementById('user').hidden && document.getElementById('user-name').textContent") == user)
     print(f"login: signed in as {user}, back on {driver.current_url}")
@@ -283,7 +287,9 @@ def test(driver, base, artifacts, downloads):
 
     wait(driver, "an export link", lambda d: find(d, "#export a[data-export]"))
     href, name = driver.execute_script("const a = document.querySelector('#export a[data-export]'); return [a.href, a.getAttribute('download')]")
-    with urllib.request.urlopen(href, timeout=30) as response:
+    # Fetched outside the browser with the browser's session, as a script of the same user would.
+    session = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": session}), timeout=30) as response:
         content_type = response.headers.get("Content-Type", "")
         csv_text = response.read().decode()
     lines = [l for l in csv_text.splitlines() if l]
