@@ -286,7 +286,7 @@ let package = Package(
             name: "MillraceAppTests",
             dependencies: [
                 "MillraceApp", "MillraceConfiguration", "MillraceCore", "ModbusCore", "ModbusNIO", "Historian", "HistorianCore", "Collector", "Simulator",
-                "Analytics", "Events", "MillraceTestSupport",
+                "Analytics", "Events", "MillraceTestSupport", "MillraceSecurity", "MillraceTLS",
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

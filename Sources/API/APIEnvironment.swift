@@ -30,6 +30,8 @@ public struct APIEnvironment: Sendable {
     public var live: LiveSampleBroadcast
     /// Condition-monitoring findings and anomalies (`/api/v1/events`, the asset page's findings); none when nil.
     public var events: (any EventStore)?
+    /// Writes to devices (`POST /api/v1/tags/{id}/write`); none when nil: no tag can be written.
+    public var deviceWriter: (any DeviceWriter)?
     /// Pacing and bounds of the live stream.
     public var stream: LiveStreamSettings = .init()
     /// The hierarchy, indexed once.

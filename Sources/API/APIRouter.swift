@@ -50,6 +50,7 @@ public enum APIRouter {
         }
 
         HistoryRoutes.add(to: router, environment: environment)
+        DeviceWriteRoutes.add(to: router, environment: environment)
         AssetRoutes.add(to: router, environment: environment)
         EventRoutes.add(to: router, environment: environment)
         ConnectionRoutes.add(to: router, environment: environment)

@@ -557,4 +557,133 @@ extension OpenAPIDocument {
            }
           },
         """#
+
+    /// Writes to devices (off unless a tag is configured writable; issue #7's OT-safety gate).
+    static let devicePaths = #"""
+          "/api/v1/tags/{id}/write": {
+           "post": {
+            "operationId": "writeTag",
+            "summary": "Write a value to the tag's device: the tag must be configured writable, the caller must hold writeDevices on its asset, and a reason is required; audited before it is sent",
+            "tags": [
+             "tags"
+            ],
+            "parameters": [
+             {
+              "$ref": "#/components/parameters/tagId"
+             }
+            ],
+            "requestBody": {
+             "required": true,
+             "content": {
+              "application/json": {
+               "schema": {
+                "type": "object",
+                "required": [
+                 "value",
+                 "reason"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                 "value": {
+                  "description": "A number for numeric tags, true/false (or 0/1) for booleans, text for string tags",
+                  "oneOf": [
+                   {
+                    "type": "number"
+                   },
+                   {
+                    "type": "boolean"
+                   },
+                   {
+                    "type": "string"
+                   }
+                  ]
+                 },
+                 "reason": {
+                  "type": "string",
+                  "description": "Why, for the audit trail (at most 500 characters)"
+                 }
+                }
+               }
+              }
+             }
+            },
+            "responses": {
+             "200": {
+              "description": "Written",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "type": "object",
+                 "properties": {
+                  "tag": {
+                   "type": "string"
+                  },
+                  "value": {
+                   "description": "A number for numeric tags, true/false (or 0/1) for booleans, text for string tags",
+                   "oneOf": [
+                    {
+                     "type": "number"
+                    },
+                    {
+                     "type": "boolean"
+                    },
+                    {
+                     "type": "string"
+                    }
+                   ]
+                  },
+                  "written": {
+                   "type": "boolean"
+                  },
+                  "reason": {
+                   "type": "string"
+                  }
+                 }
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Malformed body or a value of the wrong type",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "401": {
+              "$ref": "#/components/responses/Unauthenticated"
+             },
+             "403": {
+              "$ref": "#/components/responses/Forbidden"
+             },
+             "404": {
+              "$ref": "#/components/responses/NotFound"
+             },
+             "502": {
+              "description": "The device refused the write",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             },
+             "503": {
+              "description": "The device is not connected, or the audit trail cannot be written (then nothing is written)",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Error"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
+        """#
 }

@@ -2,7 +2,7 @@
 /// validate it with openapi-spec-validator and check that every route of the router is in it.
 enum OpenAPIDocument {
     /// The whole document, assembled from its parts in order (each part is a run of lines of one JSON text).
-    static let json = [preamble, platformPaths, authPaths, tagPaths, plantPaths, webPaths, components].joined(separator: "\n")
+    static let json = [preamble, platformPaths, authPaths, devicePaths, tagPaths, plantPaths, webPaths, components].joined(separator: "\n")
 
     /// `openapi`, `info`, `servers`, `tags` and the opening of `paths`.
     static let preamble = #"""

@@ -54,6 +54,8 @@ public enum EventKind: String, Hashable, Sendable, Codable, CaseIterable {
     case finding
     /// A statistical anomaly (`Analytics.Anomaly`).
     case anomaly
+    /// A security alarm: a lockout, a burst of failed logins, a certificate close to expiry.
+    case security
 }
 
 /// Whether the condition still holds.

@@ -115,6 +115,7 @@ public struct MillraceApplication: Sendable {
             downstream: HistorianSink(store: store), live: live, logger: logger)
 
         let statuses = ConnectionStatusRegistry()
+        let writes = DeviceWriteRegistry()
         var services: [any Service] =
             [HistorianService(store: store, logger: logger, beforeClose: { try await pipeline.flush() })] + extraServices
         if let embedded {
@@ -138,6 +139,7 @@ public struct MillraceApplication: Sendable {
             case .modbusTCP, .modbusRTUOverTCP:
                 var input = try ModbusInput(connection: connection, tags: tags, clock: clock, logger: logger)
                 input.status = statuses
+                input.writes = writes
                 service = InputService(input: input, sink: pipeline, clock: clock, logger: logger)
             }
             service.status = statuses
@@ -147,8 +149,9 @@ public struct MillraceApplication: Sendable {
         if configuration.security.outboundOnly {
             logger.notice("outbound-only mode: no HTTP listener; this node accepts no inbound connection (security.outboundOnly)")
         } else {
-            services.append(try await httpService(
-                directory: directory, store: store, events: events, statuses: statuses, live: live, onListening: onListening))
+            services += try await httpServices(
+                directory: directory, store: store, events: events, statuses: statuses, live: live, writes: writes,
+                onListening: onListening)
         }
 
         let group = ServiceGroup(
@@ -160,12 +163,12 @@ public struct MillraceApplication: Sendable {
         logger.info("millrace stopped")
     }
 
-    /// The dashboard and API: authentication in front of every route, TLS per `security.tls`, the setup token on a
-    /// fresh installation.
-    func httpService(
+    /// The dashboard and API (authentication in front of every route, TLS per `security.tls`, the setup token on a
+    /// fresh installation) and the security monitor; the configuration's changes since the last start are audited.
+    func httpServices(
         directory: String, store: any HistorianStore, events: any EventStore, statuses: ConnectionStatusRegistry,
-        live: LiveSampleBroadcast, onListening: @escaping @Sendable (Listening) async -> Void
-    ) async throws -> any Service {
+        live: LiveSampleBroadcast, writes: DeviceWriteRegistry, onListening: @escaping @Sendable (Listening) async -> Void
+    ) async throws -> [any Service] {
         let host = overrides.httpHost ?? configuration.http.host
         let port = overrides.httpPort ?? configuration.http.port
         let policy = configuration.security
@@ -182,6 +185,10 @@ public struct MillraceApplication: Sendable {
                 dataDirectory: directory, keyFile: policy.secretKeyFile, clock: clock,
                 configuration: SecurityServiceConfiguration(mfaPolicy: try mfaPolicy(), passwordIterations: passwordIterations))
             if let token = try await security.issueSetupTokenIfNeeded() { onSetupToken(token.text) }
+            let changed = try await security.recordConfiguration(configurationSections(), by: AuditActor(kind: .system, id: "millrace run"))
+            if !changed.isEmpty {
+                logger.notice("configuration changes since the last start audited", metadata: ["sections": "\(changed.joined(separator: ", "))"])
+            }
         } catch let error as SecurityServiceError {
             throw ApplicationError("cannot open the security files in \(directory): \(error.message)")
         }
@@ -191,18 +198,23 @@ public struct MillraceApplication: Sendable {
             metricsText: metricsText, groundTruthCSV: groundTruthCSV, configuration: configuration, connections: statuses,
             live: live)
         environment.events = events
+        if configuration.resolvedTags.contains(where: { $0.tag.writable }) {
+            environment.deviceWriter = ModbusDeviceWriter(configuration: configuration, registry: writes, logger: logger)
+        }
         let logger = self.logger
         let router = APIRouter.make(environment: environment)
         let address = BindAddress.hostname(host, port: port)
+        let alarms = SecurityAlarms(asset: try AssetPath(configuration.sites.first?.id ?? "plant"))
         guard tls else {
-            return Application(
+            let monitor = SecurityMonitorService(security: security, store: events, alarms: alarms, clock: clock, logger: logger)
+            return [monitor, Application(
                 router: router, configuration: .init(address: address, serverName: "millrace"),
                 onServerRunning: { channel in
                     let listening = Listening(host: host, port: channel.localAddress?.port ?? port, tls: false)
                     logger.info("HTTP server listening", metadata: ["url": "\(listening.url)"])
                     await onListening(listening)
                 },
-                logger: logger)
+                logger: logger)]
         }
         let material: TLSMaterial
         let fingerprint: String
@@ -216,7 +228,13 @@ public struct MillraceApplication: Sendable {
             logger.warning("the TLS certificate is close to expiry", metadata: ["certificate": "\(material.certificatePath)", "expiry": "\(expiry)"])
         }
         let certificatePath = material.certificatePath
-        return Application(
+        let certificatePEM = material.certificatePEM
+        let clock = self.clock
+        let monitor = SecurityMonitorService(
+            security: security, store: events, alarms: alarms, clock: clock,
+            certificate: { (try? CertificateExpiry(certificatePEM: certificatePEM, now: clock.now(), path: certificatePath)).map { ($0, certificatePath) } },
+            logger: logger)
+        return [monitor, Application(
             router: router, server: try .tls(.http1(), tlsConfiguration: tlsConfiguration),
             configuration: .init(address: address, serverName: "millrace"),
             onServerRunning: { channel in
@@ -226,7 +244,24 @@ public struct MillraceApplication: Sendable {
                 logger.info("HTTPS server listening", metadata: ["url": "\(listening.url)", "certificate": "\(certificatePath)"])
                 await onListening(listening)
             },
-            logger: logger)
+            logger: logger)]
+    }
+
+    /// The configuration's top-level sections as canonical JSON, for the audit trail of configuration changes. The
+    /// PostgreSQL URL's password is left out.
+    func configurationSections() -> [(key: String, text: String)] {
+        var redacted = configuration
+        if let url = redacted.storage.postgres { redacted.storage.postgres = Self.redacted(url) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func text(_ value: some Encodable) -> String {
+            (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "unencodable"
+        }
+        return [
+            ("enterprise", text(redacted.enterprise)), ("sites", text(redacted.sites)), ("connections", text(redacted.connections)),
+            ("storage", text(redacted.storage)), ("http", text(redacted.http)), ("historian", text(redacted.historian)),
+            ("bearings", text(redacted.bearings)), ("security", text(redacted.security)),
+        ]
     }
 
     /// The certificate (the plant's, or the self-signed one of DATA-DIR/tls, made on first start), its fingerprint and

@@ -31,6 +31,8 @@ struct ModbusInput: Input {
     let metrics: HealthMetrics
     /// Where the reason of failed reads is reported (the connections page's last error), if anywhere.
     var status: ConnectionStatusRegistry?
+    /// Where the running client is offered for device writes (`POST /api/v1/tags/{id}/write`), if anywhere.
+    var writes: DeviceWriteRegistry?
 
     init(connection: ConnectionConfiguration, tags configured: [TagConfiguration], clock: any WallClock, logger: Logger) throws {
         connectionID = connection.id
@@ -57,6 +59,8 @@ struct ModbusInput: Input {
             transport: connection.type == .modbusRTUOverTCP ? .rtuOverTCP : .tcp,
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton, clock: clock, logger: logger)
         let groups = Dictionary(grouping: points, by: \.interval)
+        writes?.register(connection: connectionID) { request in _ = try await client.send(request) }
+        defer { writes?.unregister(connection: connectionID) }
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (interval, points) in groups {

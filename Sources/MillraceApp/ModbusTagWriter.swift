@@ -40,10 +40,17 @@ public struct ModbusTagWriter: Sendable {
         }
     }
 
+    /// Whether the configuration marks `tag` writable.
+    public func isConfiguredWritable(_ tag: TagID) -> Bool { tags[tag]?.writable == true }
+
+    func logWrite(_ value: DataValue, to tag: TagID, reason: String) {
+        logger.notice("device write", metadata: ["tag": "\(tag)", "value": "\(value)", "reason": "\(reason)"])
+    }
+
     /// Writes `value` to `tag` through `client`, refusing tags that are not writable.
     public func write(_ value: DataValue, to tag: TagID, reason: String, client: ModbusClient) async throws(WriteError) {
         let request = try request(writing: value, to: tag)
-        logger.notice("device write", metadata: ["tag": "\(tag)", "value": "\(value)", "reason": "\(reason)"])
+        logWrite(value, to: tag, reason: reason)
         do {
             _ = try await client.send(request)
         } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MillraceConfiguration
 
 /// `millrace`: the whole platform in one binary. With no verb it runs (`millrace` = `millrace run`).
 @main
@@ -34,8 +35,57 @@ enum LogLevelArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct VersionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "version", abstract: "Print the version.")
+    static let configuration = CommandConfiguration(
+        commandName: "version", abstract: "Print the version, and with --verbose how this binary was built.",
+        discussion: "The software bill of materials of a checkout comes from `scripts/sbom` (CycloneDX JSON).")
+
+    @Flag(name: .long, help: "Also print the build configuration, compiler, platform and the file format versions.")
+    var verbose = false
+
     func run() {
         print("millrace \(BuildInfo.version)")
+        guard verbose else { return }
+        print("build:         \(BuildInfo.configuration)")
+        print("compiler:      \(BuildInfo.compiler)")
+        print("platform:      \(BuildInfo.platform)")
+        print("configuration: format version \(MillraceConfiguration.currentVersion)")
+        print("data files:    migrated forward at start; a file written by a newer Millrace is refused (docs/adr/0016)")
+    }
+}
+
+extension BuildInfo {
+    static var configuration: String {
+        #if DEBUG
+            "debug"
+        #else
+            "release"
+        #endif
+    }
+
+    static var compiler: String {
+        #if compiler(>=6.3)
+            "Swift 6.3 or newer, Swift 6 language mode"
+        #elseif compiler(>=6.2)
+            "Swift 6.2, Swift 6 language mode"
+        #else
+            "Swift 6.1, Swift 6 language mode"
+        #endif
+    }
+
+    static var platform: String {
+        #if os(Linux)
+            let os = "Linux"
+        #elseif os(macOS)
+            let os = "macOS"
+        #else
+            let os = "other"
+        #endif
+        #if arch(x86_64)
+            return os + " x86_64"
+        #elseif arch(arm64)
+            return os + " arm64"
+        #else
+            return os + " (other architecture)"
+        #endif
     }
 }

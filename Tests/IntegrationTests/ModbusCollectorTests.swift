@@ -155,4 +155,65 @@ struct ModbusCollectorTests {
         device.signal(SIGKILL)
         _ = try await device.waitForExit()
     }
+
+    /// OT safety end to end (issue #7): a write reaches the real device only for a tag configured writable, by a
+    /// principal allowed to write there, with a reason; allowed and refused writes are both in the audit trail.
+    @Test func writesReachTheDeviceOnlyForWritableTagsAndAreAudited() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let port = try TestPeers.freePort()
+        let device = try await startDevice(port: port)
+        defer { device.signal(SIGTERM) }
+        let config = try directory.write(
+            "plant.yaml",
+            """
+            version: 1
+            enterprise: Test
+            sites:
+              - id: s
+                areas:
+                  - id: a
+                    assets:
+                      - id: chiller
+                        type: hvac
+                        tags:
+                          - { id: setpoint, connection: plc, address: "holding:30", type: uint16, writable: true }
+                          - { id: speed, connection: plc, address: "holding:10", type: uint16 }
+            connections:
+              - { id: plc, type: modbus-tcp, host: 127.0.0.1, port: \(port), pollInterval: 200ms, timeout: 300ms }
+            """)
+        let (millrace, base) = try await ChildProcess.startMillrace(
+            dataDirectory: directory.file("data"), arguments: ["--config", config], directory: directory.path)
+        try await waitFor(base, "the first good values") { $0["setpoint"]?.quality == "good" && $0["speed"]?.quality == "good" }
+
+        let written = try await HTTPTestClient.postJSON(base + "/api/v1/tags/setpoint/write", ["value": 1234, "reason": "raise chilled-water setpoint for the test"])
+        #expect(written.status == 200, "\(written.json)")
+        #expect(written.json["written"] as? Bool == true)
+        // The device holds the new value: polling reads it back.
+        try await waitFor(base, "the written setpoint read back from the device") { ($0["setpoint"]?.value as? NSNumber)?.intValue == 1234 }
+
+        let readOnly = try await HTTPTestClient.postJSON(base + "/api/v1/tags/speed/write", ["value": 99, "reason": "should be refused"])
+        #expect(readOnly.status == 403)
+        #expect((readOnly.json["message"] as? String)?.contains("not configured as writable") == true, "\(readOnly.json)")
+        let noReason = try await HTTPTestClient.postJSON(base + "/api/v1/tags/setpoint/write", ["value": 5, "reason": " "])
+        #expect(noReason.status == 403)
+        let anonymous = try await HTTPTestClient.postJSON(base + "/api/v1/tags/setpoint/write", ["value": 5, "reason": "x"], authenticated: false)
+        #expect(anonymous.status == 401)
+        let wrongType = try await HTTPTestClient.postJSON(base + "/api/v1/tags/setpoint/write", ["value": "hot", "reason": "x"])
+        #expect(wrongType.status == 400)
+        // The refused writes changed nothing on the device.
+        try await Task.sleep(for: .milliseconds(600))
+        let values = try await currentValues(base)
+        #expect((values["speed"]?.value as? NSNumber)?.intValue == 10)
+        #expect((values["setpoint"]?.value as? NSNumber)?.intValue == 1234)
+
+        millrace.signal(SIGTERM)
+        _ = try await millrace.waitForExit()
+        let audit = try String(contentsOfFile: directory.file("data/audit.log"), encoding: .utf8)
+        #expect(audit.contains("\"deviceWrite\"") && audit.contains("raise chilled-water setpoint for the test"))
+        #expect(audit.components(separatedBy: "\"deviceWriteDenied\"").count - 1 == 2, "the read-only tag and the missing reason")
+        let verify = try await ChildProcess.runMillrace(["audit", "verify", "--data-dir", directory.file("data")])
+        #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
+    }
+
 }

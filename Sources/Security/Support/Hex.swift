@@ -1,3 +1,4 @@
+import Crypto
 /// Lower-case hexadecimal text for digests in logs and stored records.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
@@ -36,4 +37,9 @@ public enum Hex {
         default: nil
         }
     }
+}
+
+extension Hex {
+    /// SHA-256 of the UTF-8 text, as lowercase hex: fingerprints of configuration sections in the audit trail.
+    public static func sha256(_ text: String) -> String { encode(SHA256.hash(data: Array(text.utf8))) }
 }
