@@ -86,7 +86,8 @@ public struct MillraceApplication: Sendable {
         }
         let store: any HistorianStore
         var embedded: ChunkedHistorian?
-        if let url = configuration.storage.postgres {
+        if let configured = configuration.storage.postgres {
+            let url = try openSecret(configured, context: StorageConfiguration.postgresSecretContext, directory: directory)
             var options = PostgresHistorian.Options()
             options.sync = configuration.storage.sync == .full ? .full : .normal
             store = try await PostgresHistorian.connect(url: url, options: options, logger: logger)
@@ -273,6 +274,20 @@ public struct MillraceApplication: Sendable {
         if let certificate = policy.certificate, let key = policy.privateKey { configured = (certificate, key) }
         let material = try TLSMaterial.loadOrCreate(dataDirectory: directory, configured: configured, now: now)
         return (material, try material.fingerprintSHA256(), try material.serverConfiguration())
+    }
+
+    /// A configuration value as written, or opened with the installation's secret key when it is sealed
+    /// (`mrsec1:…`, from `millrace secret seal`): secrets at rest in the configuration file.
+    func openSecret(_ value: String, context: String, directory: String) throws -> String {
+        guard value.hasPrefix(StorageConfiguration.sealedPrefix) else { return value }
+        let keyPath = configuration.security.secretKeyFile ?? directory + "/secret.key"
+        do {
+            return try SecretBoxKeyFile(path: keyPath).load().openString(value, context: context)
+        } catch {
+            throw ApplicationError(
+                "cannot open the sealed value of \(context.replacingOccurrences(of: "config/", with: "")) with the key \(keyPath): \(error.message) "
+                    + "(seal it again with `millrace secret seal --context \(context)` using this installation's key)")
+        }
     }
 
     /// The MFA policy of `security.mfa` and `security.mfaScopes`.

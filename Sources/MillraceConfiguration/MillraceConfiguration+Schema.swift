@@ -129,7 +129,7 @@ public enum ConfigurationSchema {
         properties: [
             ("directory", .string(description: "Data directory.", pattern: nil, enumeration: nil)),
             ("sync", .string(description: "normal: survives a crash of the process; full: also a power loss.", pattern: nil, enumeration: StorageSync.allCases.map(\.rawValue))),
-            ("postgres", .string(description: "Keep the historian in this PostgreSQL database instead of the embedded store: postgres://user:password@host:port/database[?sslmode=require].", pattern: "^postgres(ql)?://", enumeration: nil)),
+            ("postgres", .string(description: "Keep the historian in this PostgreSQL database instead of the embedded store: postgres://user:password@host:port/database[?sslmode=require], or that URL sealed with `millrace secret seal --context config/storage.postgres` (mrsec1:...).", pattern: "^(postgres(ql)?://|mrsec1:)", enumeration: nil)),
         ],
         required: [], description: "Historian storage.")
 

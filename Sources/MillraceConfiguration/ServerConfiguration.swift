@@ -20,6 +20,11 @@ public struct StorageConfiguration: Hashable, Sendable, Codable, StrictKeys {
 
     public enum Keys: String, CodingKey, CaseIterable { case directory, sync, postgres }
 
+    /// A value sealed with the installation's secret key (`millrace secret seal`), opened at start.
+    public static let sealedPrefix = "mrsec1:"
+    /// The sealing context of `postgres`: a sealed value only opens for the key it was sealed for.
+    public static let postgresSecretContext = "config/storage.postgres"
+
     public init(directory: String = "data", sync: StorageSync = .normal, postgres: String? = nil) {
         self.directory = directory
         self.sync = sync
@@ -34,8 +39,8 @@ public struct StorageConfiguration: Hashable, Sendable, Codable, StrictKeys {
         } ?? "data"
         sync = try container.decodeIfPresent(StorageSync.self, forKey: .sync) ?? .normal
         postgres = try container.decodeIfPresent(String.self, forKey: .postgres) { url in
-            url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")
-                ? nil : "found a value that does not start with postgres:// (not shown: it may hold a password), expected a URL such as postgres://millrace:secret@db.example:5432/millrace"
+            url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") || url.hasPrefix(Self.sealedPrefix)
+                ? nil : "found a value that does not start with postgres:// (not shown: it may hold a password), expected a URL such as postgres://millrace:secret@db.example:5432/millrace, or the same sealed with `millrace secret seal` (mrsec1:…)"
         }
     }
 

@@ -69,6 +69,7 @@ extension SecurityService {
             try store.insertSession(SessionRecord(session: session, address: address))
         }
         try await writeAudit(.loginSucceeded(mfa: mfaVerified), by: AuditActor(user.principal, sourceAddress: address))
+        try await noteClientAddress(username: user.name, address: address)
         return LoginSession(
             token: token, session: session, csrfToken: csrf.issue(forSession: session.tokenHash, using: &random),
             principal: user.principal,
@@ -92,6 +93,26 @@ extension SecurityService {
         let session = record.session
         try storeCall { () throws(SecurityStoreError) in try store.updateSession(session) }
         try await writeAudit(.loggedOut, by: AuditActor(kind: .user, id: session.username, sourceAddress: address))
+    }
+
+    /// The most addresses remembered per user (the newest).
+    static let knownAddressLimit = 32
+
+    /// Remembers where a user logs in from; a login from an address none of their earlier ones came from raises
+    /// `newClientAddress` (not the very first login: there is nothing to compare with) and is audited.
+    func noteClientAddress(username: String, address: String) async throws(SecurityServiceError) {
+        let key = "known_addresses/" + username
+        let stored = try storeCall { () throws(SecurityStoreError) in try store.setting(key) } ?? ""
+        var known = stored.split(separator: "\n").map(String.init)
+        guard !known.contains(address) else { return }
+        let isFirst = known.isEmpty
+        known.append(address)
+        let kept = known.suffix(Self.knownAddressLimit).joined(separator: "\n")
+        try storeCall { () throws(SecurityStoreError) in try store.setSetting(key, kept) }
+        guard !isFirst else { return }
+        let event = SecurityEvent.newClientAddress(username: username, address: address, at: now())
+        securityEventContinuation.yield(event)
+        try await writeAudit(.securityAlert(summary: event.description), by: .system)
     }
 
     /// A failed login: counted by the throttle, audited with its reason (and any lockout or burst it causes).

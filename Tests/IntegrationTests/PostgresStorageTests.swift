@@ -36,8 +36,14 @@ import Testing
         let url = try await server.createDatabase("millrace_app")
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
+        // The URL carries the database password: it is kept in the configuration sealed with the installation's key.
+        let sealed = try await ChildProcess.runMillrace(["secret", "seal", "--data-dir", directory.file("data")], input: url + "\n")
+        let secret = sealed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(sealed.status == 0 && secret.hasPrefix("mrsec1:"), "\(sealed.stderr)")
+        #expect(!secret.contains(PostgresServer.password))
         let config = directory.file("central.yaml")
-        try Self.config(url: url).write(toFile: config, atomically: true, encoding: .utf8)
+        try Self.config(url: secret).write(toFile: config, atomically: true, encoding: .utf8)
+        #expect(!(try String(contentsOfFile: config, encoding: .utf8)).contains(PostgresServer.password))
 
         let (run, base) = try await ChildProcess.startMillrace(
             dataDirectory: directory.file("data"), arguments: ["--config", config], directory: directory.path)

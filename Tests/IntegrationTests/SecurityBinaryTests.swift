@@ -132,6 +132,23 @@ import Testing
         #expect(refused.stderr.contains("allowPlaintextOnNetwork"), "\(refused.stderr)")
     }
 
+    @Test func aSealedSecretOpensOnlyWithItsInstallationsKey() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let url = "postgres://millrace:s3cret-pw@127.0.0.1:1/millrace"
+        let sealed = try await ChildProcess.runMillrace(["secret", "seal", "--data-dir", directory.file("a")], input: url + "\n")
+        let secret = sealed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(sealed.status == 0 && secret.hasPrefix("mrsec1:") && !secret.contains("s3cret-pw"), "\(sealed.stderr)")
+        let config = try directory.write("c.yaml", Self.plant + "storage:\n  postgres: \"\(secret)\"\n")
+        #expect(try await ChildProcess.runMillrace(["config", "check", config]).status == 0)
+        // Another installation's key cannot open it: a clear error, the secret never printed.
+        _ = try await ChildProcess.runMillrace(["secret", "seal", "--data-dir", directory.file("b")], input: "x\n")
+        let run = try await ChildProcess.runMillrace(["run", "--config", config, "--data-dir", directory.file("b"), "--http-port", "0"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot open the sealed value of storage.postgres"), "\(run.stderr)")
+        #expect(!run.stderr.contains("s3cret-pw") && !run.stdout.contains("s3cret-pw"))
+    }
+
     @Test func theBillOfMaterialsListsTheResolvedDependencies() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -42,3 +42,25 @@ import Testing
         #expect(after.hasPrefix("sha256:") && after.hasSuffix("(\(long.utf8.count) bytes)"))
     }
 }
+
+/// "New or unknown clients" (issue #7): a login from an address the user never came from is an alarm.
+@Suite struct NewClientAddressTests {
+    @Test func aLoginFromANewAddressRaisesAnEventButNotTheFirstOrARepeatedOne() async throws {
+        let harness = try SecurityHarness()
+        try await harness.addUser("bob", RoleBinding(role: .viewer))
+        _ = try await harness.service.login(username: "bob", password: SecurityHarness.password, address: "10.0.0.5")
+        _ = try await harness.service.login(username: "bob", password: SecurityHarness.password, address: "10.0.0.5")
+        _ = try await harness.service.login(username: "bob", password: SecurityHarness.password, address: "192.168.7.9")
+        var events = harness.service.securityEvents.makeAsyncIterator()
+        guard case .newClientAddress(let username, let address, _) = await events.next() else {
+            Issue.record("expected a newClientAddress event")
+            return
+        }
+        #expect(username == "bob" && address == "192.168.7.9")
+        let alerts = try harness.auditRecords().compactMap { record -> String? in
+            if case .securityAlert(let summary) = record.event.action { return summary }
+            return nil
+        }
+        #expect(alerts == [SecurityEvent.newClientAddress(username: "bob", address: "192.168.7.9", at: harness.clock.now()).description])
+    }
+}

@@ -46,6 +46,13 @@ public struct SecurityAlarms: Sendable {
                 explanation: "\(failures) logins failed across all accounts within \(window): a credential-stuffing or "
                     + "password-spraying attempt, or a misconfigured integration retrying with an old password.",
                 action: "Check the failed logins in the audit trail; rotate the credentials of integrations that fail; block unknown sources.")
+        case .newClientAddress(let username, let address, _):
+            return alarm(
+                now, fault: "newClientAddress", severity: "low",
+                title: "User '\(username)' signed in from a new address \(address)",
+                explanation: "'\(username)' logged in from \(address), an address none of their earlier logins came from: a new "
+                    + "computer or network — or someone else holding their password.",
+                action: "Confirm with \(username) that it was them; if not, disable the account (millrace user) and reset its password and second factor.")
         }
     }
 

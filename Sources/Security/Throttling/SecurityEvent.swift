@@ -10,6 +10,8 @@ public enum SecurityEvent: Hashable, Sendable, CustomStringConvertible {
     /// `failures` failed logins across all accounts within `window`: a password-spraying or
     /// credential-stuffing burst.
     case failedLoginBurst(failures: Int, window: Duration, at: Timestamp)
+    /// A user logged in from an address none of their earlier logins came from: a new device, or stolen credentials.
+    case newClientAddress(username: String, address: String, at: Timestamp)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum SecurityEvent: Hashable, Sendable, CustomStringConvertible {
             "address \(address) locked out until \(until) after \(failures) failed logins (lockout #\(number))"
         case .failedLoginBurst(let failures, let window, let at):
             "burst of failed logins: \(failures) within \(window) at \(at)"
+        case .newClientAddress(let username, let address, let at):
+            "user '\(username)' logged in from a new address \(address) at \(at)"
         }
     }
 }
