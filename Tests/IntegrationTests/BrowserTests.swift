@@ -56,4 +56,40 @@ import Glibc
         let (exitStatus, _) = try await millrace.waitForExit(timeout: .seconds(30))
         #expect(exitStatus == 0)
     }
+
+    @Test(
+        .enabled(
+            if: BrowserTests.runs,
+            "skipped: needs chromium and chromedriver (Debian packages chromium, chromium-driver) and MILLRACE_TEST_PYTHON with selenium; CI installs them"
+        ))
+    func firstStartSetsUpTheAdministratorWithASecondFactorInChromium() async throws {
+        let python = try #require(Self.python, "set MILLRACE_TEST_PYTHON to a Python with selenium")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // A fresh installation, started as a new user would: no user yet, so the console shows the setup token.
+        let millrace = try ChildProcess(
+            executable: try MillraceBinary.path(), arguments: ["run", "--http-port", "0", "--data-dir", directory.file("data")],
+            directory: directory.path)
+        defer { if millrace.process.isRunning { millrace.signal(SIGKILL) } }
+        try await millrace.waitForOutput { out, _ in out.contains("Dashboard: http") }
+        let token = try #require(
+            millrace.standardOutput.split(whereSeparator: { $0 == " " || $0 == "\n" }).first { $0.hasPrefix("mr_setup_") }.map(String.init))
+        let line = try #require(millrace.standardOutput.split(separator: "\n").first { $0.contains("Dashboard: ") })
+        let base = try #require(line.split(separator: " ").first { $0.hasPrefix("http://") }).description
+
+        let artifacts = Self.repository + "/.test-artifacts/browser"
+        let script = try ChildProcess(
+            executable: python,
+            arguments: [Self.repository + "/Tests/Browser/dashboard_test.py", "--base-url", base, "--artifacts", artifacts, "--setup-token", token])
+        let (status, _) = try await script.waitForExit(timeout: .seconds(600))
+        let output = script.standardOutput + script.standardError
+        print(output)
+        #expect(status == 0, "the first-start browser test failed (screenshots in \(artifacts)):\n\(output.suffix(6000))")
+        #expect(output.contains("PASS"))
+        millrace.signal(SIGTERM)
+        #expect(try await millrace.waitForExit().status == 0)
+        let audit = try String(contentsOfFile: directory.file("data/audit.log"), encoding: .utf8)
+        #expect(audit.contains("setupCompleted") && audit.contains("mfaEnrolled") && audit.contains("\"loginSucceeded\""))
+    }
+
 }
