@@ -25,8 +25,11 @@ struct ModbusDeviceWriter: DeviceWriter {
     let writer: ModbusTagWriter
     let connections: [TagID: String]
     let registry: DeviceWriteRegistry
+    /// Told of each write first, so its read-back is not taken for another master's.
+    let monitor: ExternalWriteMonitor?
 
-    init(configuration: MillraceConfiguration, registry: DeviceWriteRegistry, logger: Logger) {
+    init(configuration: MillraceConfiguration, registry: DeviceWriteRegistry, monitor: ExternalWriteMonitor?, logger: Logger) {
+        self.monitor = monitor
         let modbus = Set(configuration.connections.filter { $0.type == .modbusTCP || $0.type == .modbusRTUOverTCP }.map(\.id))
         let tags = configuration.resolvedTags.map(\.tag).filter { modbus.contains($0.connection) }
         writer = ModbusTagWriter(tags: tags, logger: logger)
@@ -45,6 +48,7 @@ struct ModbusDeviceWriter: DeviceWriter {
             throw DeviceWriteError(.notConnected, "the connection of '\(tag)' is not running; nothing was written")
         }
         writer.logWrite(value, to: tag, reason: reason)
+        monitor?.ownWrite(value, to: tag)
         do { try await send(request) } catch {
             throw DeviceWriteError(.deviceRefused, "the device did not accept the write to '\(tag)': \(error)")
         }

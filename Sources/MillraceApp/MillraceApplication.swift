@@ -199,16 +199,22 @@ public struct MillraceApplication: Sendable {
             metricsText: metricsText, groundTruthCSV: groundTruthCSV, configuration: configuration, connections: statuses,
             live: live)
         environment.events = events
-        if configuration.resolvedTags.contains(where: { $0.tag.writable }) {
-            environment.deviceWriter = ModbusDeviceWriter(configuration: configuration, registry: writes, logger: logger)
+        let alarms = SecurityAlarms(asset: try AssetPath(configuration.sites.first?.id ?? "plant"))
+        var extra: [any Service] = []
+        let writable = configuration.resolvedTags.filter { $0.tag.writable }
+        if !writable.isEmpty {
+            let monitor = ExternalWriteMonitor(
+                live: live, tags: Dictionary(writable.map { ($0.tag.id, Optional($0.asset.path)) }, uniquingKeysWith: { first, _ in first }),
+                store: events, security: security, alarms: alarms, clock: clock, logger: logger)
+            extra.append(monitor)
+            environment.deviceWriter = ModbusDeviceWriter(configuration: configuration, registry: writes, monitor: monitor, logger: logger)
         }
         let logger = self.logger
         let router = APIRouter.make(environment: environment)
         let address = BindAddress.hostname(host, port: port)
-        let alarms = SecurityAlarms(asset: try AssetPath(configuration.sites.first?.id ?? "plant"))
         guard tls else {
             let monitor = SecurityMonitorService(security: security, store: events, alarms: alarms, clock: clock, logger: logger)
-            return [monitor, Application(
+            return extra + [monitor, Application(
                 router: router, configuration: .init(address: address, serverName: "millrace"),
                 onServerRunning: { channel in
                     let listening = Listening(host: host, port: channel.localAddress?.port ?? port, tls: false)
@@ -235,7 +241,7 @@ public struct MillraceApplication: Sendable {
             security: security, store: events, alarms: alarms, clock: clock,
             certificate: { (try? CertificateExpiry(certificatePEM: certificatePEM, now: clock.now(), path: certificatePath)).map { ($0, certificatePath) } },
             logger: logger)
-        return [monitor, Application(
+        return extra + [monitor, Application(
             router: router, server: try .tls(.http1(), tlsConfiguration: tlsConfiguration),
             configuration: .init(address: address, serverName: "millrace"),
             onServerRunning: { channel in

@@ -157,7 +157,8 @@ struct ModbusCollectorTests {
     }
 
     /// OT safety end to end (issue #7): a write reaches the real device only for a tag configured writable, by a
-    /// principal allowed to write there, with a reason; allowed and refused writes are both in the audit trail.
+    /// principal allowed to write there, with a reason; allowed and refused writes are both in the audit trail; a
+    /// write by another Modbus master (a pymodbus client) is seen and raised as a security alarm.
     @Test func writesReachTheDeviceOnlyForWritableTagsAndAreAudited() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -206,6 +207,35 @@ struct ModbusCollectorTests {
         let values = try await currentValues(base)
         #expect((values["speed"]?.value as? NSNumber)?.intValue == 10)
         #expect((values["setpoint"]?.value as? NSNumber)?.intValue == 1234)
+
+        // Millrace's own write raised no alarm; another master writing the setpoint does.
+        let (_, before) = try await HTTPTestClient.getJSON(base + "/api/v1/events")
+        #expect(((before as? [String: Any])?["events"] as? [[String: Any]])?.contains { $0["fault"] as? String == "externalWrite" } == false)
+        let master = try directory.write(
+            "master.py",
+            """
+            import sys
+            from pymodbus.client import ModbusTcpClient
+            client = ModbusTcpClient("127.0.0.1", port=int(sys.argv[1]))
+            assert client.connect()
+            try:
+                result = client.write_register(30, 777, device_id=1)
+            except TypeError:
+                result = client.write_register(30, 777, slave=1)
+            assert not result.isError(), result
+            client.close()
+            print("WRITTEN")
+            """)
+        let other = try await ChildProcess.run(TestPeers.python[0], Array(TestPeers.python.dropFirst()) + [master, String(port)])
+        #expect(other.stdout.contains("WRITTEN"), "\(other.stderr)")
+        var alarm: [String: Any]?
+        for _ in 0..<300 where alarm == nil {
+            let (_, json) = try await HTTPTestClient.getJSON(base + "/api/v1/events?asset=s/a/chiller")
+            alarm = ((json as? [String: Any])?["events"] as? [[String: Any]])?.first { $0["fault"] as? String == "externalWrite" }
+            if alarm == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect((alarm?["title"] as? String)?.contains("1234 → 777") == true, "\(String(describing: alarm))")
+        #expect(alarm?["kind"] as? String == "security")
 
         millrace.signal(SIGTERM)
         _ = try await millrace.waitForExit()

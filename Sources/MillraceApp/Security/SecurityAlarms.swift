@@ -56,6 +56,29 @@ public struct SecurityAlarms: Sendable {
         }
     }
 
+    /// The alarm for a setpoint changed by someone other than Millrace (another master on the device's network, a
+    /// local HMI, an engineering tool), filed on the tag's asset.
+    public func externalWrite(_ change: ExternalWriteDetector.Change, asset: AssetPath?, at now: Timestamp) -> Event {
+        Event(
+            time: now, asset: asset ?? self.asset, kind: .security, fault: "externalWrite", severity: "high", confidence: 0.8,
+            title: "Setpoint \(change.tag) changed by another master: \(Self.text(change.before)) → \(Self.text(change.after))",
+            explanation: "The writable tag \(change.tag) changed from \(Self.text(change.before)) to \(Self.text(change.after)) at "
+                + "\(change.time.iso8601), and Millrace did not write it. Another Modbus master, a local HMI or an engineering "
+                + "tool wrote to the device.",
+            evidenceJSON: "[]",
+            recommendedAction: "Find out who changed it (operators, the PLC programmer, the HMI's log); if nobody should have, "
+                + "isolate the device's network segment and restore the setpoint.")
+    }
+
+    static func text(_ value: DataValue) -> String {
+        switch value {
+        case .double(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .integer(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .string(let text): "'\(text.prefix(80))'"
+        }
+    }
+
     /// The alarm for a certificate close to expiry, or nil while it has time left or an alarm is already open.
     public func certificateAlarm(_ expiry: CertificateExpiry, path: String, openFaults: Set<String>, at now: Timestamp) -> Event? {
         guard expiry.daysLeft < certificateWarningDays, !openFaults.contains("certificateExpiring") else { return nil }
@@ -77,6 +100,7 @@ public struct SecurityAlarms: Sendable {
             if event.fault == "certificateExpiring" {
                 return certificateDaysLeft.map { $0 >= certificateWarningDays } == true ? id : nil
             }
+            if event.fault == "externalWrite" { return nil }  // stays until someone clears it
             return now - event.time >= holdTime ? id : nil
         }
     }
