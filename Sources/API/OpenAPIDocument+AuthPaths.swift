@@ -82,25 +82,7 @@ extension OpenAPIDocument {
                   "roles": {
                    "type": "array",
                    "items": {
-                    "type": "object",
-                    "properties": {
-                     "role": {
-                      "type": "string",
-                      "enum": [
-                       "viewer",
-                       "operator",
-                       "engineer",
-                       "admin"
-                      ]
-                     },
-                     "scope": {
-                      "type": [
-                       "string",
-                       "null"
-                      ],
-                      "description": "The asset subtree the role is limited to; null for all assets"
-                     }
-                    }
+                    "$ref": "#/components/schemas/RoleBinding"
                    }
                   },
                   "mfaEnrolled": {
@@ -196,25 +178,7 @@ extension OpenAPIDocument {
                   "roles": {
                    "type": "array",
                    "items": {
-                    "type": "object",
-                    "properties": {
-                     "role": {
-                      "type": "string",
-                      "enum": [
-                       "viewer",
-                       "operator",
-                       "engineer",
-                       "admin"
-                      ]
-                     },
-                     "scope": {
-                      "type": [
-                       "string",
-                       "null"
-                      ],
-                      "description": "The asset subtree the role is limited to; null for all assets"
-                     }
-                    }
+                    "$ref": "#/components/schemas/RoleBinding"
                    }
                   },
                   "csrfToken": {
@@ -236,14 +200,7 @@ extension OpenAPIDocument {
               }
              },
              "400": {
-              "description": "Malformed body",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/BadRequest"
              },
              "401": {
               "description": "Wrong credentials (code invalidCredentials) or a second factor needed (code mfaRequired)",
@@ -291,24 +248,10 @@ extension OpenAPIDocument {
               "description": "Logged out"
              },
              "401": {
-              "description": "Not logged in",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/Unauthenticated"
              },
              "403": {
-              "description": "Missing or wrong CSRF token",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/Forbidden"
              }
             }
            }
@@ -338,25 +281,7 @@ extension OpenAPIDocument {
                   "roles": {
                    "type": "array",
                    "items": {
-                    "type": "object",
-                    "properties": {
-                     "role": {
-                      "type": "string",
-                      "enum": [
-                       "viewer",
-                       "operator",
-                       "engineer",
-                       "admin"
-                      ]
-                     },
-                     "scope": {
-                      "type": [
-                       "string",
-                       "null"
-                      ],
-                      "description": "The asset subtree the role is limited to; null for all assets"
-                     }
-                    }
+                    "$ref": "#/components/schemas/RoleBinding"
                    }
                   },
                   "scopes": {
@@ -383,14 +308,7 @@ extension OpenAPIDocument {
               }
              },
              "401": {
-              "description": "Not logged in",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/Unauthenticated"
              }
             }
            }
@@ -428,24 +346,10 @@ extension OpenAPIDocument {
               }
              },
              "401": {
-              "description": "Not logged in",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/Unauthenticated"
              },
              "403": {
-              "description": "Only a browser session of a user may enroll",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/Forbidden"
              }
             }
            }
@@ -511,24 +415,10 @@ extension OpenAPIDocument {
               }
              },
              "401": {
-              "description": "Not logged in",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/Unauthenticated"
              },
              "403": {
-              "description": "Only a browser session of a user may enroll",
-              "content": {
-               "application/json": {
-                "schema": {
-                 "$ref": "#/components/schemas/Error"
-                }
-               }
-              }
+              "$ref": "#/components/responses/Forbidden"
              }
             }
            }

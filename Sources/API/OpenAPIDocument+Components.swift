@@ -26,6 +26,28 @@ extension OpenAPIDocument {
              }
             }
            },
+           "RoleBinding": {
+            "type": "object",
+            "properties": {
+             "role": {
+              "type": "string",
+              "enum": [
+               "viewer",
+               "operator",
+               "engineer",
+               "admin"
+              ]
+             },
+             "scope": {
+              "type": [
+               "string",
+               "null"
+              ],
+              "description": "The asset subtree the role is limited to; null for all assets"
+             }
+            },
+            "description": "A role and the asset subtree it is bound to"
+           },
            "Quality": {
             "type": "string",
             "description": "good, uncertain or bad, with a sub-status after a colon (bad:communicationFailure)",
