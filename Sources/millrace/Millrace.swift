@@ -9,7 +9,7 @@ struct Millrace: AsyncParsableCommand {
         abstract: "Millrace: an Industrial IoT platform — connect machines, keep every sample, see the plant live.",
         discussion: "Run with no arguments to start the built-in demo plant with its dashboard at http://127.0.0.1:8080.",
         version: BuildInfo.version,
-        subcommands: [RunCommand.self, SimCommand.self, AnalyzeCommand.self, ConfigCommand.self, VersionCommand.self, BenchCommand.self, HistorianCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self, SecretCommand.self],
+        subcommands: [RunCommand.self, SimCommand.self, AnalyzeCommand.self, ConfigCommand.self, VersionCommand.self, BenchCommand.self, HistorianCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self, SecretCommand.self, ServiceAccountCommand.self],
         defaultSubcommand: RunCommand.self)
 }
 

@@ -149,6 +149,32 @@ import Testing
         #expect(!run.stderr.contains("s3cret-pw") && !run.stdout.contains("s3cret-pw"))
     }
 
+    @Test func aServiceAccountReadsItsScopeUntilRevoked() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let data = directory.file("data")
+        let config = try directory.write("plant.yaml", Self.plant)
+        let added = try await ChildProcess.runMillrace(
+            ["service-account", "add", "edge-1", "--role", "viewer", "--scope", "s/a", "--expires", "30d", "--data-dir", data])
+        let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(added.status == 0 && token.hasPrefix("mr_svc_"), "\(added.stderr)")
+        let bearer = ["Authorization": "Bearer \(token)"]
+
+        var (millrace, base) = try await ChildProcess.startMillrace(dataDirectory: data, arguments: ["--config", config], directory: directory.path)
+        #expect(try await HTTPTestClient.get(base + "/api/v1/tags/m.current", authenticated: false, headers: bearer).status == 200)
+        #expect(try await HTTPTestClient.get(base + "/api/v1/connections", authenticated: false, headers: bearer).status == 403, "scoped: no installation-wide reads")
+        millrace.signal(SIGTERM)
+        _ = try await millrace.waitForExit()
+
+        let revoked = try await ChildProcess.runMillrace(["service-account", "revoke", "edge-1", "--data-dir", data])
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        (millrace, base) = try await ChildProcess.startMillrace(dataDirectory: data, arguments: ["--config", config], directory: directory.path)
+        defer { if millrace.process.isRunning { millrace.signal(SIGKILL) } }
+        #expect(try await HTTPTestClient.get(base + "/api/v1/tags/m.current", authenticated: false, headers: bearer).status == 401)
+        millrace.signal(SIGTERM)
+        _ = try await millrace.waitForExit()
+    }
+
     @Test func theBillOfMaterialsListsTheResolvedDependencies() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
