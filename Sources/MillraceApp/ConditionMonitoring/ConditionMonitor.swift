@@ -52,8 +52,8 @@ public struct ConditionMonitor: Sendable {
     public func hasBaseline(_ asset: AssetPath) -> Bool { baselines[asset] != nil }
 
     /// Marks a finding open that the store already holds (after a restart), so it is not raised twice.
-    public mutating func markOpen(asset: AssetPath, fault: DiagnosedFault) {
-        hysteresis.markOpen(.init(asset: asset.description, fault: fault))
+    public mutating func markOpen(asset: AssetPath, fault: DiagnosedFault, severity: FindingSeverity = .none) {
+        hysteresis.markOpen(.init(asset: asset.description, fault: fault), severity: severity)
     }
 
     /// Diagnoses one round of blocks.
