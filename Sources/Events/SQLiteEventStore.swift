@@ -145,14 +145,14 @@ public final class SQLiteEventStore: EventStore {
     }
 
     public func update(id: Int64, with revision: EventRevision, at time: Timestamp) async throws(EventStoreError) -> Event {
-        let row: Row?
+        let stored: Event?
         do {
-            row = try await queue.write { db -> Row? in
+            stored = try await queue.write { db -> Event? in
                 guard let current = try Row.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]) else {
                     return nil
                 }
                 let state: String = current["state"]
-                guard state == EventState.open.rawValue else { return current }
+                guard state == EventState.open.rawValue else { return try Self.event(from: current) }
                 let severity: String = current["severity"]
                 var history = Self.history(
                     json: current["severity_history"], time: Timestamp(microseconds: current["time"]), severity: severity)
@@ -166,13 +166,15 @@ public final class SQLiteEventStore: EventStore {
                         revision.severity, revision.confidence, revision.title, revision.explanation, revision.evidenceJSON,
                         revision.recommendedAction, time.microseconds, Self.historyJSON(history), id,
                     ])
-                return try Row.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id])
+                return try Row.fetchOne(db, sql: "SELECT * FROM events WHERE id = ?", arguments: [id]).map(Self.event(from:))
             }
+        } catch let error as EventStoreError {
+            throw error
         } catch {
             throw EventStoreError(.storage, "cannot update event \(id): \(error)")
         }
-        guard let row else { throw EventStoreError(.notFound, "no event has id \(id)") }
-        return try Self.event(from: row)
+        guard let stored else { throw EventStoreError(.notFound, "no event has id \(id)") }
+        return stored
     }
 
     public func openEvents(under asset: AssetPath?) async throws(EventStoreError) -> [Event] {
@@ -209,16 +211,16 @@ public final class SQLiteEventStore: EventStore {
     }
 
     private func fetch(_ sql: String, _ arguments: StatementArguments) async throws(EventStoreError) -> [Event] {
-        let rows: [Row]
+        // Decoded inside the read: rows are not Sendable, events are, so the read runs off the caller's thread.
         do {
-            rows = try await queue.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+            return try await queue.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws(EventStoreError) in try Self.event(from: row) }
+            }
+        } catch let error as EventStoreError {
+            throw error
         } catch {
             throw EventStoreError(.storage, "cannot read events: \(error)")
         }
-        var events: [Event] = []
-        events.reserveCapacity(rows.count)
-        for row in rows { events.append(try Self.event(from: row)) }
-        return events
     }
 
     private static func event(from row: Row) throws(EventStoreError) -> Event {
