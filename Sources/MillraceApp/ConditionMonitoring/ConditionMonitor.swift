@@ -94,6 +94,19 @@ public struct ConditionMonitor: Sendable {
                 learning[block.asset] = nil
             }
         }
+        if let current = block.current {
+            // Motor current signature (ADR 0020): unbalance from the three phases, rotor bars from the phase A
+            // spectrum; judged on absolute limits (NEMA MG-1 §14.35; Thomson & Fenger 2001), not against the baseline.
+            if current.phases.count == 3 {
+                findings += try ElectricalDiagnoser().diagnoseUnbalance(
+                    phaseA: [current.phases[0]], phaseB: [current.phases[1]], phaseC: [current.phases[2]], context: context)
+            }
+            if current.slip > 0.001, current.slip < 0.2 {
+                findings += try ElectricalDiagnoser().diagnoseRotor(
+                    current: current.samples, sampleRate: current.sampleRate, lineFrequency: current.lineFrequency,
+                    slip: current.slip, context: context)
+            }
+        }
         var zone = try configuration.severityCriteria.assess(velocityRMS: measurement.features.velocityRMS).explanation
         if zone.hasSuffix(".") { zone.removeLast() }  // The explanation joins its sentences with ". ".
         return hysteresis.blockDiagnosed(asset: block.asset.description, findings: findings.map { $0.explained(with: zone) })
