@@ -38,6 +38,13 @@ import Testing
         ("flow transmitter stuck", .sensorStuck(signal: "flow"), nil),
     ]
 
+    /// Findings that are the physics of a fault rather than another fault: unbalanced currents heat the winding
+    /// (negative-sequence losses, NEMA MG-1 §14.35; the simulator models it), so a winding-overheating finding
+    /// during a phase unbalance is a consequence, reported, not a false alarm.
+    static func consequences(of expected: DiagnosedFault?) -> Set<String> {
+        expected == .phaseCurrentUnbalance ? [DiagnosedFault.windingOverheating.rawValue] : []
+    }
+
     struct Verdict {
         var detection: LivePipelineBacktest.Raised?
         var firstAnomaly: LivePipelineBacktest.Raised?
@@ -51,8 +58,10 @@ import Testing
         let detection = after.first { raised in
             if let expected { raised.kind == .finding && raised.fault == expected.rawValue } else { raised.kind == .anomaly }
         }
+        let consequences = consequences(of: expected)
         let falseAlarms = result.raised.filter { raised in
-            raised.time < onset || (raised.kind == .finding && raised.fault != expected?.rawValue)
+            raised.time < onset
+                || (raised.kind == .finding && raised.fault != expected?.rawValue && !consequences.contains(raised.fault))
         }
         return Verdict(detection: detection, firstAnomaly: after.first { $0.kind == .anomaly }, falseAlarms: falseAlarms)
     }
@@ -72,7 +81,9 @@ import Testing
             "found after \(minutes($0.time - onset)) min, \(minutes(scenario.failureTime - $0.time)) min before failure at fault severity \((scenario.severity(at: $0.time) * 100).rounded() / 100): \($0.title)"
         } ?? "NOT FOUND"
         let anomaly = verdict.firstAnomaly.map { "first anomaly after \(minutes($0.time - onset)) min" } ?? "no anomaly"
-        print("[live-eval] \(name): \(found); \(anomaly); false alarms \(verdict.falseAlarms.count)\(verdict.falseAlarms.isEmpty ? "" : ": " + verdict.falseAlarms.map { "\($0.title) at \($0.time)" }.joined(separator: "; ")); updates \(result.updated.count)")
+        let secondary = result.raised.filter { $0.time >= onset && consequences(of: expected).contains($0.fault) }
+        let secondaryText = secondary.isEmpty ? "" : "; consequence: " + secondary.map { "\($0.title) after \(minutes($0.time - onset)) min" }.joined(separator: ", ")
+        print("[live-eval] \(name): \(found); \(anomaly)\(secondaryText); false alarms \(verdict.falseAlarms.count)\(verdict.falseAlarms.isEmpty ? "" : ": " + verdict.falseAlarms.map { "\($0.title) at \($0.time)" }.joined(separator: "; ")); updates \(result.updated.count)")
         return verdict
     }
 
@@ -88,10 +99,10 @@ import Testing
     @Test(.enabled(if: long), arguments: faults.indices)
     func everyFaultTypeThroughTheLivePipeline(_ index: Int) throws {
         let (name, fault, expected) = Self.faults[index]
-        // 24 h of training (the default window), onset 6 h later, 48 h to failure; blocks every 10 minutes.
+        // 12 h of training, onset 1 h later, 12 h to failure (linear growth); blocks every 10 minutes.
         let verdict = try Self.run(
-            name, fault, expected: expected, training: .seconds(24 * 3600), lead: .seconds(6 * 3600),
-            timeToFailure: .seconds(48 * 3600), blocks: .seconds(600))
+            name, fault, expected: expected, training: .seconds(12 * 3600), lead: .seconds(3600),
+            timeToFailure: .seconds(12 * 3600), blocks: .seconds(600))
         #expect(verdict.detection != nil, "\(name) not found")
         #expect(verdict.falseAlarms.isEmpty, "\(verdict.falseAlarms.map(\.title))")
     }
@@ -102,14 +113,15 @@ import Testing
         let backtest = LivePipelineBacktest(
             seed: 12, scenarios: [], start: Self.start, duration: .seconds(Int64(days) * 86_400), blockInterval: .seconds(600))
         let result = try backtest.run { fraction in
-            if Int(fraction * 24 * Double(days)) % 24 == 0 { print("[live-eval] healthy: \(Int(fraction * 100)) %") }
+            if Int((fraction * 24 * Double(days)).rounded()) % 24 == 0 { print("[live-eval] healthy: day \(Int((fraction * Double(days)).rounded())) done") }
         }
         let findings = result.raised.filter { $0.kind == .finding }
         let anomalies = result.raised.filter { $0.kind == .anomaly }
         print("[live-eval] healthy \(days) days: \(findings.count) findings, \(anomalies.count) anomaly events (\(result.droppedAnomalies) anomalies dropped unconfirmed), \(result.updated.count) updates, \(result.cleared) cleared")
-        for raised in result.raised { print("[live-eval]   \(raised.time) \(raised.kind.rawValue) \(raised.title)") }
+        for raised in result.raised { print("[live-eval]   raised \(raised.time) \(raised.kind.rawValue) \(raised.title)") }
         for note in result.notes.prefix(10) { print("[live-eval]   note: \(note)") }
         #expect(findings.isEmpty)
-        #expect(Double(anomalies.count) <= Double(days) / 7, "more than one anomaly event a week on a healthy pump")
+        // Budget: at most one anomaly event a week (at least one allowed); the table reports the count.
+        #expect(anomalies.count <= max(1, days / 7), "more than one anomaly event a week on a healthy pump")
     }
 }

@@ -70,6 +70,11 @@ public struct FindingHysteresis: Sendable {
         self.rule = rule
     }
 
+    /// The severity the open finding of `key` shows, or nil when none is open.
+    public func shownSeverity(of key: Key) -> FindingSeverity? {
+        tracks[key].flatMap { $0.isOpen ? $0.shown : nil }
+    }
+
     /// The keys with an open finding.
     public var openKeys: Set<Key> { Set(tracks.filter { $0.value.isOpen }.keys) }
 
