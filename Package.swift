@@ -341,7 +341,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EventsTests",
-            dependencies: ["Events", "MillraceCore", "MillraceTestSupport"],
+            dependencies: ["Events", "MillraceCore", "MillraceTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

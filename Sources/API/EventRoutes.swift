@@ -87,6 +87,14 @@ struct EventDTO: Encodable {
     var recommendedAction: String
     var state: String
     var clearedAt: String?
+    var updatedAt: String?
+    /// Every severity the event has had, oldest first (the first is the one it was raised with).
+    var severityHistory: [SeverityChangeDTO]
+
+    struct SeverityChangeDTO: Encodable {
+        var time: String
+        var severity: String
+    }
 
     init(_ event: Event) {
         id = event.id
@@ -102,10 +110,13 @@ struct EventDTO: Encodable {
         recommendedAction = event.recommendedAction
         state = event.state.rawValue
         clearedAt = event.clearedAt?.iso8601
+        updatedAt = event.updatedAt?.iso8601
+        severityHistory = event.severityHistory.map { SeverityChangeDTO(time: $0.time.iso8601, severity: $0.severity) }
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, time, asset, kind, fault, severity, confidence, title, explanation, evidence, recommendedAction, state, clearedAt
+        case id, time, asset, kind, fault, severity, confidence, title, explanation, evidence, recommendedAction, state, clearedAt, updatedAt,
+            severityHistory
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -123,6 +134,8 @@ struct EventDTO: Encodable {
         try container.encode(recommendedAction, forKey: .recommendedAction)
         try container.encode(state, forKey: .state)
         try container.encode(clearedAt, forKey: .clearedAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(severityHistory, forKey: .severityHistory)
     }
 }
 

@@ -696,7 +696,7 @@ extension OpenAPIDocument {
            },
            "Event": {
             "type": "object",
-            "required": ["id", "time", "asset", "kind", "fault", "severity", "confidence", "title", "explanation", "evidence", "recommendedAction", "state", "clearedAt"],
+            "required": ["id", "time", "asset", "kind", "fault", "severity", "confidence", "title", "explanation", "evidence", "recommendedAction", "state", "clearedAt", "updatedAt", "severityHistory"],
             "properties": {
              "id": {"type": ["integer", "null"]},
              "time": {"type": "string", "format": "date-time", "description": "When the finding was raised"},
@@ -710,7 +710,17 @@ extension OpenAPIDocument {
              "evidence": {"description": "The evidence as recorded by the diagnoser (JSON)"},
              "recommendedAction": {"type": "string"},
              "state": {"type": "string", "enum": ["open", "cleared"]},
-             "clearedAt": {"type": ["string", "null"], "format": "date-time"}
+             "clearedAt": {"type": ["string", "null"], "format": "date-time"},
+             "updatedAt": {"type": ["string", "null"], "format": "date-time", "description": "When severity, confidence, evidence or explanation were last revised as the fault grew or shrank"},
+             "severityHistory": {
+              "type": "array",
+              "description": "Every severity the event has had, oldest first: the one it was raised with, then each change",
+              "items": {
+               "type": "object",
+               "required": ["time", "severity"],
+               "properties": {"time": {"type": "string", "format": "date-time"}, "severity": {"type": "string"}}
+              }
+             }
             }
            },
            "EventList": {

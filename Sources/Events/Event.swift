@@ -26,11 +26,17 @@ public struct Event: Hashable, Sendable {
     public var state: EventState
     /// When it was cleared, once it is.
     public var clearedAt: Timestamp?
+    /// When its severity, confidence, evidence or explanation were last revised (`EventStore.update`), or nil.
+    public var updatedAt: Timestamp?
+    /// Every severity it has had, oldest first: the one it was raised with, then each change ("raised low at …,
+    /// now high"). Empty before `append`, which records the raise; never empty for a stored event.
+    public var severityHistory: [EventSeverityChange]
 
     public init(
         id: Int64? = nil, time: Timestamp, asset: AssetPath, kind: EventKind, fault: String, severity: String,
         confidence: Double, title: String, explanation: String, evidenceJSON: String, recommendedAction: String,
-        state: EventState = .open, clearedAt: Timestamp? = nil
+        state: EventState = .open, clearedAt: Timestamp? = nil, updatedAt: Timestamp? = nil,
+        severityHistory: [EventSeverityChange] = []
     ) {
         self.id = id
         self.time = time
@@ -45,6 +51,41 @@ public struct Event: Hashable, Sendable {
         self.recommendedAction = recommendedAction
         self.state = state
         self.clearedAt = clearedAt
+        self.updatedAt = updatedAt
+        self.severityHistory = severityHistory
+    }
+
+    /// The severity it was raised with.
+    public var firstSeverity: String { severityHistory.first?.severity ?? severity }
+}
+
+/// A severity an event took, and when.
+public struct EventSeverityChange: Hashable, Sendable {
+    public var time: Timestamp
+    public var severity: String
+
+    public init(time: Timestamp, severity: String) {
+        self.time = time
+        self.severity = severity
+    }
+}
+
+/// A new assessment of an open event: what `EventStore.update` writes. The time, asset, kind and fault stay.
+public struct EventRevision: Hashable, Sendable {
+    public var severity: String
+    public var confidence: Double
+    public var title: String
+    public var explanation: String
+    public var evidenceJSON: String
+    public var recommendedAction: String
+
+    public init(severity: String, confidence: Double, title: String, explanation: String, evidenceJSON: String, recommendedAction: String) {
+        self.severity = severity
+        self.confidence = confidence
+        self.title = title
+        self.explanation = explanation
+        self.evidenceJSON = evidenceJSON
+        self.recommendedAction = recommendedAction
     }
 }
 

@@ -7,6 +7,11 @@ public protocol EventStore: Sendable {
     /// Marks an open event cleared at `time`. Clearing an already cleared event changes nothing.
     /// - Throws: `notFound` for an unknown id.
     func clear(id: Int64, at time: Timestamp) async throws(EventStoreError)
+    /// Revises an open event at `time`: new severity, confidence, title, explanation, evidence and action; sets
+    /// `updatedAt`, and appends to `severityHistory` when the severity changed. A cleared event is left as it is.
+    /// Returns the event as stored.
+    /// - Throws: `notFound` for an unknown id.
+    func update(id: Int64, with revision: EventRevision, at time: Timestamp) async throws(EventStoreError) -> Event
     /// The open events, oldest first, of `asset` and the assets below it (all when nil).
     func openEvents(under asset: AssetPath?) async throws(EventStoreError) -> [Event]
     /// Events raised in [from, to) of `asset` and the assets below it (all assets when nil), newest first, at

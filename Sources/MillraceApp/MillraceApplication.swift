@@ -41,6 +41,10 @@ public struct MillraceApplication: Sendable {
     /// Live vibration blocks (the built-in plant simulator): when set, the condition monitor runs on them and keeps
     /// its findings in `events.sqlite` in the data directory.
     public var vibrationSource: (any VibrationBlockSource)?
+    /// The assets the live anomaly monitor watches (tags, mode tag, motor thermal inputs); empty: none.
+    public var anomalyProfiles: [AssetPath: LiveAnomalyProfile] = [:]
+    /// The live anomaly monitor's training window and rules.
+    public var anomalyConfiguration = LiveAnomalyMonitor.Configuration()
     /// Renders the metrics registry for `GET /metrics`.
     public var metricsText: @Sendable () -> String = { "# no metrics backend is configured\n" }
     /// Receives the one-time setup token on a fresh installation (no user yet). It belongs on the console of the
@@ -127,6 +131,12 @@ public struct MillraceApplication: Sendable {
         let events = try SQLiteEventStore(path: directory + "/events.sqlite")
         if let vibrationSource {
             services.append(ConditionMonitorService(source: vibrationSource, store: events, clock: clock, logger: logger))
+        }
+        if !anomalyProfiles.isEmpty {
+            services.append(
+                LiveAnomalyService(
+                    live: live, store: events, clock: clock, profiles: anomalyProfiles, configuration: anomalyConfiguration,
+                    logger: logger))
         }
         for connection in configuration.connections {
             let tags = configuration.resolvedTags.map(\.tag).filter { $0.connection == connection.id }

@@ -135,9 +135,19 @@ export function mount(main, { live, params }) {
             el("strong", { text: f.title || f.fault || "Finding" }),
             el("span", { class: "muted", text: (f.asset ? f.asset.split("/").pop() + " · " : "") + (f.time ? new Date(f.time).toLocaleString() : "") +
               (typeof f.confidence === "number" ? " · confidence " + Math.round(f.confidence * 100) + " %" : "") })),
+          historyLine(f) ? el("p", { class: "muted", text: historyLine(f) }) : null,
           f.explanation ? el("p", { class: "finding-why", text: f.explanation }) : null,
           f.recommendedAction ? el("p", { class: "finding-action", text: "Recommended: " + f.recommendedAction }) : null))));
     }
+  }
+
+  // "raised low at 26/11 08:10, moderate at 11:40, now high" when the finding's severity has moved.
+  function historyLine(f) {
+    const h = Array.isArray(f.severityHistory) ? f.severityHistory : [];
+    if (h.length < 2) return "";
+    const at = c => new Date(c.time).toLocaleString();
+    const steps = h.slice(1, -1).map(c => c.severity + " at " + at(c));
+    return ["raised " + h[0].severity + " at " + at(h[0]), ...steps, "now " + h[h.length - 1].severity + " (since " + at(h[h.length - 1]) + ")"].join(", ");
   }
 
   function drawValues() {

@@ -70,6 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         if let simulator {
             app.extraServices = [simulator]
             app.vibrationSource = simulator
+            app.anomalyProfiles = LiveAnomalyProfile.pumps(in: configuration)
             let groundTruth = simulator.groundTruth
             app.groundTruthCSV = { groundTruth.csv() }
         }

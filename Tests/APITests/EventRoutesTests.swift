@@ -83,6 +83,39 @@ private typealias F = APIFixture
         }
     }
 
+    @Test func anUpdatedFindingShowsItsNewSeverityAndWhatItWasRaisedWith() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteEventStore(path: directory.file("events.sqlite"))
+        var raised = try Self.finding("demo/utilities/pump-1", "outer_race_defect", at: F.now - .seconds(7200))
+        raised.severity = "low"
+        let id = try #require(try await store.append(raised).id)
+        _ = try await store.update(
+            id: id,
+            with: EventRevision(
+                severity: "high", confidence: 0.93, title: "outer-race bearing defect, drive end, high",
+                explanation: "envelope peak at BPFO 31 × the noise floor", evidenceJSON: #"[{"label":"BPFO","value":0.9}]"#,
+                recommendedAction: "replace the bearing at the next stop"),
+            at: F.now - .seconds(600))
+        try await F.withApp(events: store) { client, _ in
+            let events = try #require(try await F.get(client, "/api/v1/events?state=open")["events"] as? [[String: Any]])
+            #expect(events.count == 1)  // updated, not duplicated
+            let event = try #require(events.first)
+            #expect(event["id"] as? Int == Int(id))
+            #expect(event["severity"] as? String == "high")
+            #expect(event["confidence"] as? Double == 0.93)
+            #expect(event["time"] as? String == "2026-01-01T00:00:00Z")
+            #expect(event["updatedAt"] as? String == "2026-01-01T01:50:00Z")
+            let history = try #require(event["severityHistory"] as? [[String: Any]])
+            #expect(history.map { $0["severity"] as? String } == ["low", "high"])
+            #expect(history.map { $0["time"] as? String } == ["2026-01-01T00:00:00Z", "2026-01-01T01:50:00Z"])
+            let pump = try await F.get(client, "/api/v1/assets/demo/utilities/pump-1")
+            let findings = try #require(pump["findings"] as? [[String: Any]])
+            #expect((findings.first?["severityHistory"] as? [[String: Any]])?.count == 2)
+            #expect(pump["health"] as? String == "bad")  // high now, though raised low
+        }
+    }
+
     @Test func badParametersAreClear4xx() async throws {
         try await withEvents { client, _ in
             try await F.expectError(client, "/api/v1/events?state=maybe", status: .badRequest, code: "invalidState")

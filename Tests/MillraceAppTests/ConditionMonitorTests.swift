@@ -44,7 +44,8 @@ import Testing
         }
         #expect(rule.blockDiagnosed(asset: "a", findings: [Self.finding()]).isEmpty)  // 2 of the last 5
         let raised = rule.blockDiagnosed(asset: "a", findings: [Self.finding(severity: .low), Self.finding(severity: .high)])
-        #expect(raised == [.raise(Self.finding(severity: .high))])  // 3 of 5, the strongest of the block
+        // 3 of 5: raised at the severity 3 of the last 5 reached (moderate), not the one strong block's.
+        #expect(raised == [.raise(Self.finding(severity: .moderate))])
         for _ in 0..<5 { #expect(rule.blockDiagnosed(asset: "a", findings: [Self.finding()]).isEmpty) }  // no duplicate
         for _ in 0..<3 { #expect(rule.blockDiagnosed(asset: "a", findings: []).isEmpty) }
         #expect(rule.blockDiagnosed(asset: "b", findings: []).isEmpty)  // another asset's block changes nothing
@@ -58,6 +59,45 @@ import Testing
         rule.markOpen(.init(asset: "a", fault: .imbalance))
         #expect(rule.blockDiagnosed(asset: "a", findings: [Self.finding(.imbalance)]).isEmpty)
         #expect(rule.blockDiagnosed(asset: "a", findings: [Self.finding(.looseness)]) == [.raise(Self.finding(.looseness))])
+    }
+
+    @Test func anOpenFindingFollowsItsSeverityOnlyWhenNOfMBlocksAgree() {
+        var rule = FindingHysteresis(rule: .init(raiseCount: 3, windowCount: 5, clearCount: 3))
+        let low = Self.finding(severity: .low)
+        for _ in 0..<2 { #expect(rule.blockDiagnosed(asset: "a", findings: [low]).isEmpty) }
+        #expect(rule.blockDiagnosed(asset: "a", findings: [low]) == [.raise(low)])
+        // One high block among lows changes nothing; the third high of five settles the level.
+        #expect(rule.blockDiagnosed(asset: "a", findings: [Self.finding(severity: .high)]).isEmpty)
+        #expect(rule.blockDiagnosed(asset: "a", findings: [low]).isEmpty)
+        #expect(rule.blockDiagnosed(asset: "a", findings: [Self.finding(severity: .high)]).isEmpty)
+        var high = Self.finding(severity: .high)
+        high.confidence = 0.95
+        #expect(rule.blockDiagnosed(asset: "a", findings: [high]) == [.update(high)])
+        for _ in 0..<2 { #expect(rule.blockDiagnosed(asset: "a", findings: [high]).isEmpty) }  // no repeat
+        // Growing on: critical once three of five blocks say so.
+        let critical = Self.finding(severity: .critical)
+        #expect(rule.blockDiagnosed(asset: "a", findings: [critical]).isEmpty)
+        #expect(rule.blockDiagnosed(asset: "a", findings: [critical]).isEmpty)
+        #expect(rule.blockDiagnosed(asset: "a", findings: [critical]) == [.update(critical)])
+        // Shrinking (a repair that half worked): steps down to moderate, then clears after 3 healthy blocks.
+        let moderate = Self.finding(severity: .moderate)
+        var actions: [FindingHysteresis.Action] = []
+        for _ in 0..<5 { actions += rule.blockDiagnosed(asset: "a", findings: [moderate]) }
+        #expect(actions == [.update(moderate)])
+        for _ in 0..<2 { #expect(rule.blockDiagnosed(asset: "a", findings: []).isEmpty) }
+        #expect(rule.blockDiagnosed(asset: "a", findings: []) == [.clear(.init(asset: "a", fault: .outerRaceDefect))])
+    }
+
+    @Test func aFindingReadBackFromTheStoreIsUpdatedOnlyWhenItsSeverityDiffers() {
+        var rule = FindingHysteresis(rule: .init(raiseCount: 2, windowCount: 3, clearCount: 2))
+        rule.markOpen(.init(asset: "a", fault: .outerRaceDefect), severity: .moderate)
+        for _ in 0..<3 { #expect(rule.blockDiagnosed(asset: "a", findings: [Self.finding()]).isEmpty) }
+        var unknown = FindingHysteresis(rule: .init(raiseCount: 2, windowCount: 3, clearCount: 2))
+        unknown.markOpen(.init(asset: "a", fault: .outerRaceDefect))  // severity not known: the first settled one is adopted
+        for _ in 0..<3 { #expect(unknown.blockDiagnosed(asset: "a", findings: [Self.finding()]).isEmpty) }
+        let high = Self.finding(severity: .high)
+        #expect(unknown.blockDiagnosed(asset: "a", findings: [high]).isEmpty)
+        #expect(unknown.blockDiagnosed(asset: "a", findings: [high]) == [.update(high)])
     }
 
     // MARK: The monitor on the simulated pump

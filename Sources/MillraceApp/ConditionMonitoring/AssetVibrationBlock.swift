@@ -14,11 +14,14 @@ public struct AssetVibrationBlock: Sendable {
     /// Where the sensor is ("drive end").
     public var location: String
     public var bearing: BearingCatalogueEntry?
+    /// The drive motor's stator current taken with the block, when there is a motor and a current sensor.
+    public var current: MotorCurrentBlock?
 
     public init(
         asset: AssetPath, time: Timestamp, radial: [Double], axial: [Double]?, sampleRate: Double, shaftFrequency: Double,
-        location: String, bearing: BearingCatalogueEntry?
+        location: String, bearing: BearingCatalogueEntry?, current: MotorCurrentBlock? = nil
     ) {
+        self.current = current
         self.asset = asset
         self.time = time
         self.radial = radial
@@ -27,6 +30,28 @@ public struct AssetVibrationBlock: Sendable {
         self.shaftFrequency = shaftFrequency
         self.location = location
         self.bearing = bearing
+    }
+}
+
+/// A motor's stator current with a vibration block: a phase A waveform for motor current signature analysis
+/// (rotor bars) and the three phase currents (unbalance).
+public struct MotorCurrentBlock: Sendable {
+    /// Phase A current, A.
+    public var samples: [Double]
+    public var sampleRate: Double
+    /// Supply frequency, Hz.
+    public var lineFrequency: Double
+    /// Slip (0…1) when the block was taken.
+    public var slip: Double
+    /// The three phase currents (RMS, A).
+    public var phases: [Double]
+
+    public init(samples: [Double], sampleRate: Double, lineFrequency: Double, slip: Double, phases: [Double]) {
+        self.samples = samples
+        self.sampleRate = sampleRate
+        self.lineFrequency = lineFrequency
+        self.slip = slip
+        self.phases = phases
     }
 }
 

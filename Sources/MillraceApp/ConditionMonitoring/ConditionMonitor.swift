@@ -19,6 +19,10 @@ public struct ConditionMonitor: Sendable {
         public var minimumShaftFrequency: Double
         /// The ISO 10816 table the zone sentence uses.
         public var severityCriteria: SeverityCriteria
+        /// Blocks of a fault's trend before its remaining-life sentence (`FindingTrend`) is given, and blocks
+        /// between two revisions of an open finding that only refresh that sentence.
+        public var rulMinimumBlocks = 6
+        public var rulRefreshBlocks = 6
 
         public init(
             baselineBlocks: Int = 3, hysteresis: FindingHysteresis.Rule = .init(), minimumShaftFrequency: Double = 5,
@@ -42,6 +46,8 @@ public struct ConditionMonitor: Sendable {
     public private(set) var hysteresis: FindingHysteresis
     private var learning: [AssetPath: [VibrationMeasurement]] = [:]
     private var baselines: [AssetPath: VibrationBaseline] = [:]
+    private var trends: [FindingHysteresis.Key: FindingTrend] = [:]
+    private var sinceRevision: [FindingHysteresis.Key: Int] = [:]
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -52,8 +58,8 @@ public struct ConditionMonitor: Sendable {
     public func hasBaseline(_ asset: AssetPath) -> Bool { baselines[asset] != nil }
 
     /// Marks a finding open that the store already holds (after a restart), so it is not raised twice.
-    public mutating func markOpen(asset: AssetPath, fault: DiagnosedFault) {
-        hysteresis.markOpen(.init(asset: asset.description, fault: fault))
+    public mutating func markOpen(asset: AssetPath, fault: DiagnosedFault, severity: FindingSeverity = .none) {
+        hysteresis.markOpen(.init(asset: asset.description, fault: fault), severity: severity)
     }
 
     /// Diagnoses one round of blocks.
@@ -94,9 +100,55 @@ public struct ConditionMonitor: Sendable {
                 learning[block.asset] = nil
             }
         }
+        if let current = block.current {
+            // Motor current signature (ADR 0020): unbalance from the three phases, rotor bars from the phase A
+            // spectrum; judged on absolute limits (NEMA MG-1 §14.35; Thomson & Fenger 2001), not against the baseline.
+            if current.phases.count == 3 {
+                findings += try ElectricalDiagnoser().diagnoseUnbalance(
+                    phaseA: [current.phases[0]], phaseB: [current.phases[1]], phaseC: [current.phases[2]], context: context)
+            }
+            if current.slip > 0.001, current.slip < 0.2 {
+                findings += try ElectricalDiagnoser().diagnoseRotor(
+                    current: current.samples, sampleRate: current.sampleRate, lineFrequency: current.lineFrequency,
+                    slip: current.slip, context: context)
+            }
+        }
         var zone = try configuration.severityCriteria.assess(velocityRMS: measurement.features.velocityRMS).explanation
         if zone.hasSuffix(".") { zone.removeLast() }  // The explanation joins its sentences with ". ".
-        return hysteresis.blockDiagnosed(asset: block.asset.description, findings: findings.map { $0.explained(with: zone) })
+        var explained = findings.map { $0.explained(with: zone) }
+        // The remaining-life sentence of each fault's strongest finding of the block (FindingTrend).
+        var withLife: [FindingHysteresis.Key: Finding] = [:]
+        for fault in Set(explained.map(\.fault)) {
+            guard let index = explained.indices.filter({ explained[$0].fault == fault }).max(by: {
+                (explained[$0].severity, explained[$0].confidence) < (explained[$1].severity, explained[$1].confidence)
+            }) else { continue }
+            let key = FindingHysteresis.Key(asset: block.asset.description, fault: fault)
+            if trends[key] == nil { trends[key] = FindingTrend(fault: fault, origin: block.time, minimumBlocks: configuration.rulMinimumBlocks) }
+            if let sentence = trends[key]?.observe(explained[index], at: block.time) {
+                explained[index] = explained[index].explained(with: sentence)
+                withLife[key] = explained[index]
+            }
+        }
+        var actions = hysteresis.blockDiagnosed(asset: block.asset.description, findings: explained)
+        for action in actions {
+            switch action {
+            case .raise(let finding), .update(let finding): sinceRevision[.init(asset: finding.asset, fault: finding.fault)] = 0
+            case .clear(let key):
+                trends[key] = nil
+                sinceRevision[key] = nil
+            }
+        }
+        // An open finding whose level did not move still gets its remaining-life sentence refreshed now and then.
+        for (key, finding) in withLife.sorted(by: { $0.key.fault.rawValue < $1.key.fault.rawValue }) {
+            guard let shown = hysteresis.shownSeverity(of: key) else { continue }
+            let count = (sinceRevision[key] ?? 0) + 1
+            sinceRevision[key] = count
+            if count > configuration.rulRefreshBlocks, finding.severity == shown {
+                actions.append(.update(finding))
+                sinceRevision[key] = 0
+            }
+        }
+        return actions
     }
 
     static let bearingFaults: Set<DiagnosedFault> = [.outerRaceDefect, .innerRaceDefect, .ballDefect]

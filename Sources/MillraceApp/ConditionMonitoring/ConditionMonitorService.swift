@@ -6,7 +6,8 @@ import MillraceCore
 import ServiceLifecycle
 
 /// Runs the `ConditionMonitor` on live blocks every `interval` of the clock and keeps its findings as events:
-/// a raised finding becomes an open `finding` event, a cleared one is marked cleared. Open findings already in
+/// a raised finding becomes an open `finding` event, an updated one (its severity moved) revises that event, a
+/// cleared one is marked cleared. Open findings already in
 /// the store are loaded at start, so a restart never opens a second event for the same asset and fault.
 public final class ConditionMonitorService: Service, Sendable {
     private let source: any VibrationBlockSource
@@ -30,61 +31,53 @@ public final class ConditionMonitorService: Service, Sendable {
 
     public func run() async throws {
         var monitor = ConditionMonitor(configuration: configuration)
-        var open: [FindingHysteresis.Key: Int64] = [:]
-        for event in try await store.openEvents(under: nil) where event.kind == .finding {
-            guard let id = event.id, let fault = DiagnosedFault(rawValue: event.fault) else { continue }
-            monitor.markOpen(asset: event.asset, fault: fault)
-            open[.init(asset: event.asset.description, fault: fault)] = id
+        var keeper = FindingEventKeeper()
+        // The thermal finding belongs to the live anomaly service (LiveAnomalyService), not to the blocks.
+        let faults = Set(DiagnosedFault.allCases).subtracting([.windingOverheating])
+        try await keeper.load(from: store, faults: faults) { asset, fault, severity in
+            monitor.markOpen(asset: asset, fault: fault, severity: severity)
         }
-        logger.info("condition monitor running", metadata: ["interval": "\(interval)", "openFindings": "\(open.count)"])
-        let (initialMonitor, initialOpen) = (monitor, open)
+        logger.info("condition monitor running", metadata: ["interval": "\(interval)", "openFindings": "\(keeper.open.count)"])
+        let (initialMonitor, initialKeeper) = (monitor, keeper)
         await cancelWhenGracefulShutdown {
-            await self.loop(monitor: initialMonitor, open: initialOpen)
+            await self.loop(monitor: initialMonitor, keeper: initialKeeper)
         }
         logger.info("condition monitor stopped")
     }
 
-    private func loop(monitor: ConditionMonitor, open: [FindingHysteresis.Key: Int64]) async {
+    private func loop(monitor: ConditionMonitor, keeper: FindingEventKeeper) async {
         var monitor = monitor
-        var open = open
+        var keeper = keeper
         while !Task.isCancelled {
             do { try await clock.sleep(for: interval) } catch { return }
             let outcome = monitor.process(await source.vibrationBlocks())
             for (asset, reason) in outcome.skipped {
                 logger.warning("vibration block skipped", metadata: ["asset": "\(asset)", "reason": "\(reason)"])
             }
-            for action in outcome.actions {
-                do {
-                    switch action {
-                    case .raise(let finding):
-                        let stored = try await store.append(try Self.event(finding, at: clock.now()))
-                        open[.init(asset: finding.asset, fault: finding.fault)] = stored.id
-                        logger.notice("finding raised", metadata: ["asset": "\(finding.asset)", "fault": "\(finding.fault.rawValue)", "severity": "\(finding.severity.rawValue)"])
-                    case .clear(let key):
-                        if let id = open.removeValue(forKey: key) { try await store.clear(id: id, at: clock.now()) }
-                        logger.notice("finding cleared", metadata: ["asset": "\(key.asset)", "fault": "\(key.fault.rawValue)"])
-                    }
-                } catch {
-                    // The monitor's state moves on; a lost write shows in the log, and the next raise or clear
-                    // of the same key is tried again.
-                    logger.error("cannot store a condition-monitoring event", metadata: ["error": "\(error)"])
-                }
-            }
+            await keeper.apply(outcome.actions, store: store, now: clock.now(), logger: logger)
         }
     }
 
     /// The event that keeps a finding: fault, severity, confidence, evidence (JSON), action and the explanation.
     static func event(_ finding: Finding, at time: Timestamp) throws -> Event {
         let asset = try AssetPath(finding.asset)
+        let revision = try revision(finding)
+        return Event(
+            time: time, asset: asset, kind: .finding, fault: finding.fault.rawValue, severity: revision.severity,
+            confidence: revision.confidence, title: revision.title, explanation: revision.explanation,
+            evidenceJSON: revision.evidenceJSON, recommendedAction: revision.recommendedAction)
+    }
+
+    /// What an event shows of a finding: severity, confidence, title, explanation, evidence (JSON) and action.
+    static func revision(_ finding: Finding) throws -> EventRevision {
         var title = finding.fault.displayName
         if !finding.location.isEmpty { title += ", \(finding.location)" }
         title += ", \(finding.severity.rawValue)"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let evidence = String(decoding: try encoder.encode(finding.evidence), as: UTF8.self)
-        return Event(
-            time: time, asset: asset, kind: .finding, fault: finding.fault.rawValue, severity: finding.severity.rawValue,
-            confidence: finding.confidence, title: title, explanation: finding.explanation, evidenceJSON: evidence,
-            recommendedAction: finding.action)
+        return EventRevision(
+            severity: finding.severity.rawValue, confidence: finding.confidence, title: title,
+            explanation: finding.explanation, evidenceJSON: evidence, recommendedAction: finding.action)
     }
 }

@@ -21,6 +21,16 @@ extension PlantSimulation {
             phaseUnbalance: 0.01 + motor.effects.phaseUnbalance)
     }
 
+    /// The three phase currents (A) of an asset's motor now, as its current transformers read them; nil if
+    /// `asset` has no motor. Reads a copy of the motor: the plant does not change.
+    public func phaseCurrents(of asset: AssetPath) -> [Double]? {
+        let motor =
+            conveyors.first { $0.path == asset }?.model.motor ?? pumps.first { $0.path == asset }?.model.motor
+            ?? compressors.first { $0.path == asset }?.model.motor
+        guard var copy = motor else { return nil }
+        return copy.reading().phaseCurrents
+    }
+
     /// A block of casing acceleration (g) of a rotating asset, starting at the plant's present time; nil if
     /// `asset` does not vibrate. Deterministic for the plant's seed, the asset, the time and the axis; it does
     /// not change the plant, so taking blocks or not leaves the signals the same.
