@@ -14,7 +14,6 @@
 public struct FFTPlan: Sendable {
     enum Kernel: Sendable {
         case identity
-        case radix2(Radix2Kernel)
         case stockham(StockhamKernel)
         case mixedRadix(MixedRadixKernel)
         case bluestein(BluesteinKernel)
@@ -36,8 +35,6 @@ public struct FFTPlan: Sendable {
         self.count = count
         if count == 1 {
             kernel = .identity
-        } else if count & (count - 1) == 0 {
-            kernel = .radix2(Radix2Kernel(count: count))
         } else if StockhamKernel.radices(of: count) != nil {
             kernel = .stockham(StockhamKernel(count: count))
         } else if count >> count.trailingZeroBitCount <= MixedRadixKernel.maximumOddFactor {
@@ -99,7 +96,6 @@ public struct FFTPlan: Sendable {
     func forwardUnchecked(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
         switch kernel {
         case .identity: break
-        case .radix2(let kernel): kernel.forward(real: real, imaginary: imaginary)
         case .stockham(let kernel): kernel.forward(real: real, imaginary: imaginary)
         case .mixedRadix(let kernel): kernel.forward(real: real, imaginary: imaginary)
         case .bluestein(let kernel): kernel.forward(real: real, imaginary: imaginary)
