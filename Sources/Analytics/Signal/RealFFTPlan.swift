@@ -191,6 +191,26 @@ public struct RealFFTPlan: Sendable {
         twiddleReal.withUnsafeBufferPointer { tr in
             twiddleImaginary.withUnsafeBufferPointer { ti in
                 var k = 1
+                // Two bins k, k+1 at a time with their partners m−k, m−k−1 (one reversed pair).
+                while 2 * (k + 1) < m {
+                    let j = m - k - 1
+                    let ar = SIMD2(outR[k], outR[k + 1]), ai = SIMD2(outI[k], outI[k + 1])
+                    let br = SIMD2(outR[j + 1], outR[j]), bi = -SIMD2(outI[j + 1], outI[j])
+                    let er = 0.5 * (ar + br), ei = 0.5 * (ai + bi)
+                    let orr = 0.5 * (ai - bi), oi = -0.5 * (ar - br)
+                    let wr = SIMD2(tr[k], tr[k + 1]), wi = SIMD2(ti[k], ti[k + 1])
+                    let xr = wr * orr - wi * oi, xi = wr * oi + wi * orr
+                    let sumR = er + xr, sumI = ei + xi, diffR = er - xr, diffI = xi - ei
+                    outR[k] = sumR[0]
+                    outR[k + 1] = sumR[1]
+                    outI[k] = sumI[0]
+                    outI[k + 1] = sumI[1]
+                    outR[j + 1] = diffR[0]
+                    outR[j] = diffR[1]
+                    outI[j + 1] = diffI[0]
+                    outI[j] = diffI[1]
+                    k += 2
+                }
                 while 2 * k < m {
                     let j = m - k
                     let ar = outR[k], ai = outI[k]

@@ -1,6 +1,8 @@
 /// The vector width of the FFT stages: four doubles (two SSE2 instructions on baseline x86-64, one on AVX or NEON
 /// pairs), measured faster than `SIMD2<Double>` on the build machine (ADR 0021).
-typealias Lane = SIMD4<Double>
+typealias Lane = SIMD2<Double>
+/// Two lanes side by side: what one interleaved load of real input de-interleaves into a real and an imaginary lane.
+typealias LanePair = SIMD4<Double>
 
 @inline(__always)
 private func loadLane(_ pointer: UnsafePointer<Double>) -> Lane {
@@ -37,7 +39,7 @@ struct InterleavedInput: StockhamInput {
 
     @inline(__always)
     func load(_ j: Int) -> (Lane, Lane) {
-        let pair = UnsafeRawPointer(base + 2 * j).loadUnaligned(as: SIMD8<Double>.self)
+        let pair = UnsafeRawPointer(base + 2 * j).loadUnaligned(as: LanePair.self)
         return (pair.evenHalf, pair.oddHalf)
     }
 
@@ -79,14 +81,15 @@ extension StockhamKernel {
             let (u2r, u2i) = rotate(apcR - bpdR, apcI - bpdI, loadLane(wr + m + p), loadLane(wi + m + p))
             let (u3r, u3i) = rotate(amcR - jR, amcI - jI, loadLane(wr + 2 * m + p), loadLane(wi + 2 * m + p))
             let outR = yr + 4 * p, outI = yi + 4 * p
-            storeLane(Lane(u0r[0], u1r[0], u2r[0], u3r[0]), outR)
-            storeLane(Lane(u0r[1], u1r[1], u2r[1], u3r[1]), outR + 4)
-            storeLane(Lane(u0r[2], u1r[2], u2r[2], u3r[2]), outR + 8)
-            storeLane(Lane(u0r[3], u1r[3], u2r[3], u3r[3]), outR + 12)
-            storeLane(Lane(u0i[0], u1i[0], u2i[0], u3i[0]), outI)
-            storeLane(Lane(u0i[1], u1i[1], u2i[1], u3i[1]), outI + 4)
-            storeLane(Lane(u0i[2], u1i[2], u2i[2], u3i[2]), outI + 8)
-            storeLane(Lane(u0i[3], u1i[3], u2i[3], u3i[3]), outI + 12)
+            // y[4(p + l) + u] for l < 2: a 4×2 transpose, as pairs (u0, u1), (u2, u3) of each lane l.
+            storeLane(Lane(u0r[0], u1r[0]), outR)
+            storeLane(Lane(u2r[0], u3r[0]), outR + 2)
+            storeLane(Lane(u0r[1], u1r[1]), outR + 4)
+            storeLane(Lane(u2r[1], u3r[1]), outR + 6)
+            storeLane(Lane(u0i[0], u1i[0]), outI)
+            storeLane(Lane(u2i[0], u3i[0]), outI + 2)
+            storeLane(Lane(u0i[1], u1i[1]), outI + 4)
+            storeLane(Lane(u2i[1], u3i[1]), outI + 6)
             p += Lane.scalarCount
         }
     }
@@ -116,34 +119,47 @@ extension StockhamKernel {
         _ xr: UnsafeMutablePointer<Double>, _ xi: UnsafeMutablePointer<Double>, _ yr: UnsafeMutablePointer<Double>,
         _ yi: UnsafeMutablePointer<Double>, m: Int, s: Int, wr: UnsafePointer<Double>, wi: UnsafePointer<Double>
     ) {
-        let sm = s * m
-        for p in 0..<m {
-            let w1r = wr[3 * p], w1i = wi[3 * p], w2r = wr[3 * p + 1], w2i = wi[3 * p + 1]
-            let w3r = wr[3 * p + 2], w3i = wi[3 * p + 2]
-            let x0 = xr + s * p, x0i = xi + s * p
-            let y0 = yr + 4 * s * p, y0i = yi + 4 * s * p
-            var q = 0
-            while q < s {
-                let ar = loadLane(x0 + q), ai = loadLane(x0i + q)
-                let br = loadLane(x0 + sm + q), bi = loadLane(x0i + sm + q)
-                let cr = loadLane(x0 + 2 * sm + q), ci = loadLane(x0i + 2 * sm + q)
-                let dr = loadLane(x0 + 3 * sm + q), di = loadLane(x0i + 3 * sm + q)
-                let apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci
-                let bpdR = br + dr, bpdI = bi + di
-                let jR = bi - di, jI = dr - br  // −i·(b − d)
-                storeLane(apcR + bpdR, y0 + q)
-                storeLane(apcI + bpdI, y0i + q)
-                let (u1r, u1i) = rotate(amcR + jR, amcI + jI, w1r, w1i)
-                storeLane(u1r, y0 + s + q)
-                storeLane(u1i, y0i + s + q)
-                let (u2r, u2i) = rotate(apcR - bpdR, apcI - bpdI, w2r, w2i)
-                storeLane(u2r, y0 + 2 * s + q)
-                storeLane(u2i, y0i + 2 * s + q)
-                let (u3r, u3i) = rotate(amcR - jR, amcI - jI, w3r, w3i)
-                storeLane(u3r, y0 + 3 * s + q)
-                storeLane(u3i, y0i + 3 * s + q)
-                q += Lane.scalarCount
-            }
+        // p = 0 has unit twiddles (and is the whole last stage, where m = 1): no multiplications there.
+        radix4Column(xr, xi, yr, yi, s: s, sm: s * m, wr: wr, wi: wi, unit: true)
+        for p in 1..<max(m, 1) {
+            radix4Column(
+                xr + s * p, xi + s * p, yr + 4 * s * p, yi + 4 * s * p, s: s, sm: s * m, wr: wr + 3 * p, wi: wi + 3 * p,
+                unit: false)
+        }
+    }
+
+    /// The butterflies of one p: inputs at x0 + t·sm + q, outputs at y0 + u·s + q, twiddles w[0…2].
+    @inline(__always)
+    private static func radix4Column(
+        _ x0: UnsafeMutablePointer<Double>, _ x0i: UnsafeMutablePointer<Double>, _ y0: UnsafeMutablePointer<Double>,
+        _ y0i: UnsafeMutablePointer<Double>, s: Int, sm: Int, wr: UnsafePointer<Double>, wi: UnsafePointer<Double>,
+        unit: Bool
+    ) {
+        let w1r = wr[0], w1i = wi[0], w2r = wr[1], w2i = wi[1], w3r = wr[2], w3i = wi[2]
+        var q = 0
+        while q < s {
+            let ar = loadLane(x0 + q), ai = loadLane(x0i + q)
+            let br = loadLane(x0 + sm + q), bi = loadLane(x0i + sm + q)
+            let cr = loadLane(x0 + 2 * sm + q), ci = loadLane(x0i + 2 * sm + q)
+            let dr = loadLane(x0 + 3 * sm + q), di = loadLane(x0i + 3 * sm + q)
+            let apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci
+            let bpdR = br + dr, bpdI = bi + di
+            let jR = bi - di, jI = dr - br  // −i·(b − d)
+            storeLane(apcR + bpdR, y0 + q)
+            storeLane(apcI + bpdI, y0i + q)
+            var (vr, vi) = (amcR + jR, amcI + jI)
+            if !unit { (vr, vi) = rotate(vr, vi, w1r, w1i) }
+            storeLane(vr, y0 + s + q)
+            storeLane(vi, y0i + s + q)
+            (vr, vi) = (apcR - bpdR, apcI - bpdI)
+            if !unit { (vr, vi) = rotate(vr, vi, w2r, w2i) }
+            storeLane(vr, y0 + 2 * s + q)
+            storeLane(vi, y0i + 2 * s + q)
+            (vr, vi) = (amcR - jR, amcI - jI)
+            if !unit { (vr, vi) = rotate(vr, vi, w3r, w3i) }
+            storeLane(vr, y0 + 3 * s + q)
+            storeLane(vi, y0i + 3 * s + q)
+            q += Lane.scalarCount
         }
     }
 
@@ -153,65 +169,80 @@ extension StockhamKernel {
         _ xr: UnsafeMutablePointer<Double>, _ xi: UnsafeMutablePointer<Double>, _ yr: UnsafeMutablePointer<Double>,
         _ yi: UnsafeMutablePointer<Double>, m: Int, s: Int, wr: UnsafePointer<Double>, wi: UnsafePointer<Double>
     ) {
+        radix8Column(xr, xi, yr, yi, s: s, sm: s * m, wr: wr, wi: wi, unit: true)
+        for p in 1..<max(m, 1) {
+            radix8Column(
+                xr + s * p, xi + s * p, yr + 8 * s * p, yi + 8 * s * p, s: s, sm: s * m, wr: wr + 7 * p, wi: wi + 7 * p,
+                unit: false)
+        }
+    }
+
+    @inline(__always)
+    private static func radix8Column(
+        _ x0: UnsafeMutablePointer<Double>, _ x0i: UnsafeMutablePointer<Double>, _ y0: UnsafeMutablePointer<Double>,
+        _ y0i: UnsafeMutablePointer<Double>, s: Int, sm: Int, wr: UnsafePointer<Double>, wi: UnsafePointer<Double>,
+        unit: Bool
+    ) {
         let h = 0.707_106_781_186_547_6  // √½
-        let sm = s * m
-        for p in 0..<m {
-            let w = 7 * p
-            let x0 = xr + s * p, x0i = xi + s * p
-            let y0 = yr + 8 * s * p, y0i = yi + 8 * s * p
-            var q = 0
-            while q < s {
-                // Even inputs a0, a2, a4, a6 → E0…E3.
-                let a0r = loadLane(x0 + q), a0i = loadLane(x0i + q)
-                let a2r = loadLane(x0 + 2 * sm + q), a2i = loadLane(x0i + 2 * sm + q)
-                let a4r = loadLane(x0 + 4 * sm + q), a4i = loadLane(x0i + 4 * sm + q)
-                let a6r = loadLane(x0 + 6 * sm + q), a6i = loadLane(x0i + 6 * sm + q)
-                let s04r = a0r + a4r, s04i = a0i + a4i, d04r = a0r - a4r, d04i = a0i - a4i
-                let s26r = a2r + a6r, s26i = a2i + a6i, d26r = a2r - a6r, d26i = a2i - a6i
-                let e0r = s04r + s26r, e0i = s04i + s26i
-                let e2r = s04r - s26r, e2i = s04i - s26i
-                let e1r = d04r + d26i, e1i = d04i - d26r  // d04 − i·d26
-                let e3r = d04r - d26i, e3i = d04i + d26r  // d04 + i·d26
-                // Odd inputs a1, a3, a5, a7 → O0…O3.
-                let a1r = loadLane(x0 + sm + q), a1i = loadLane(x0i + sm + q)
-                let a3r = loadLane(x0 + 3 * sm + q), a3i = loadLane(x0i + 3 * sm + q)
-                let a5r = loadLane(x0 + 5 * sm + q), a5i = loadLane(x0i + 5 * sm + q)
-                let a7r = loadLane(x0 + 7 * sm + q), a7i = loadLane(x0i + 7 * sm + q)
-                let s15r = a1r + a5r, s15i = a1i + a5i, d15r = a1r - a5r, d15i = a1i - a5i
-                let s37r = a3r + a7r, s37i = a3i + a7i, d37r = a3r - a7r, d37i = a3i - a7i
-                let o0r = s15r + s37r, o0i = s15i + s37i
-                let o2r = s15r - s37r, o2i = s15i - s37i
-                let o1r = d15r + d37i, o1i = d15i - d37r
-                let o3r = d15r - d37i, o3i = d15i + d37r
-                // W8^1·O1 = ((x + y) + i·(y − x))·√½; W8^2·O2 = −i·O2; W8^3·O3 = ((y − x) − i·(x + y))·√½.
-                let t1r = (o1r + o1i) * h, t1i = (o1i - o1r) * h
-                let t2r = o2i, t2i = -o2r
-                let t3r = (o3i - o3r) * h, t3i = -(o3r + o3i) * h
-                storeLane(e0r + o0r, y0 + q)
-                storeLane(e0i + o0i, y0i + q)
-                var (vr, vi) = rotate(e1r + t1r, e1i + t1i, wr[w], wi[w])
-                storeLane(vr, y0 + s + q)
-                storeLane(vi, y0i + s + q)
-                (vr, vi) = rotate(e2r + t2r, e2i + t2i, wr[w + 1], wi[w + 1])
-                storeLane(vr, y0 + 2 * s + q)
-                storeLane(vi, y0i + 2 * s + q)
-                (vr, vi) = rotate(e3r + t3r, e3i + t3i, wr[w + 2], wi[w + 2])
-                storeLane(vr, y0 + 3 * s + q)
-                storeLane(vi, y0i + 3 * s + q)
-                (vr, vi) = rotate(e0r - o0r, e0i - o0i, wr[w + 3], wi[w + 3])
-                storeLane(vr, y0 + 4 * s + q)
-                storeLane(vi, y0i + 4 * s + q)
-                (vr, vi) = rotate(e1r - t1r, e1i - t1i, wr[w + 4], wi[w + 4])
-                storeLane(vr, y0 + 5 * s + q)
-                storeLane(vi, y0i + 5 * s + q)
-                (vr, vi) = rotate(e2r - t2r, e2i - t2i, wr[w + 5], wi[w + 5])
-                storeLane(vr, y0 + 6 * s + q)
-                storeLane(vi, y0i + 6 * s + q)
-                (vr, vi) = rotate(e3r - t3r, e3i - t3i, wr[w + 6], wi[w + 6])
-                storeLane(vr, y0 + 7 * s + q)
-                storeLane(vi, y0i + 7 * s + q)
-                q += Lane.scalarCount
-            }
+        var q = 0
+        while q < s {
+            // Even inputs a0, a2, a4, a6 → E0…E3.
+            let a0r = loadLane(x0 + q), a0i = loadLane(x0i + q)
+            let a2r = loadLane(x0 + 2 * sm + q), a2i = loadLane(x0i + 2 * sm + q)
+            let a4r = loadLane(x0 + 4 * sm + q), a4i = loadLane(x0i + 4 * sm + q)
+            let a6r = loadLane(x0 + 6 * sm + q), a6i = loadLane(x0i + 6 * sm + q)
+            let s04r = a0r + a4r, s04i = a0i + a4i, d04r = a0r - a4r, d04i = a0i - a4i
+            let s26r = a2r + a6r, s26i = a2i + a6i, d26r = a2r - a6r, d26i = a2i - a6i
+            let e0r = s04r + s26r, e0i = s04i + s26i
+            let e2r = s04r - s26r, e2i = s04i - s26i
+            let e1r = d04r + d26i, e1i = d04i - d26r  // d04 − i·d26
+            let e3r = d04r - d26i, e3i = d04i + d26r  // d04 + i·d26
+            // Odd inputs a1, a3, a5, a7 → O0…O3.
+            let a1r = loadLane(x0 + sm + q), a1i = loadLane(x0i + sm + q)
+            let a3r = loadLane(x0 + 3 * sm + q), a3i = loadLane(x0i + 3 * sm + q)
+            let a5r = loadLane(x0 + 5 * sm + q), a5i = loadLane(x0i + 5 * sm + q)
+            let a7r = loadLane(x0 + 7 * sm + q), a7i = loadLane(x0i + 7 * sm + q)
+            let s15r = a1r + a5r, s15i = a1i + a5i, d15r = a1r - a5r, d15i = a1i - a5i
+            let s37r = a3r + a7r, s37i = a3i + a7i, d37r = a3r - a7r, d37i = a3i - a7i
+            let o0r = s15r + s37r, o0i = s15i + s37i
+            let o2r = s15r - s37r, o2i = s15i - s37i
+            let o1r = d15r + d37i, o1i = d15i - d37r
+            let o3r = d15r - d37i, o3i = d15i + d37r
+            // W8^1·O1 = ((x + y) + i·(y − x))·√½; W8^2·O2 = −i·O2; W8^3·O3 = ((y − x) − i·(x + y))·√½.
+            let t1r = (o1r + o1i) * h, t1i = (o1i - o1r) * h
+            let t2r = o2i, t2i = -o2r
+            let t3r = (o3i - o3r) * h, t3i = -(o3r + o3i) * h
+            storeLane(e0r + o0r, y0 + q)
+            storeLane(e0i + o0i, y0i + q)
+            var (vr, vi) = (e1r + t1r, e1i + t1i)
+            if !unit { (vr, vi) = rotate(vr, vi, wr[0], wi[0]) }
+            storeLane(vr, y0 + s + q)
+            storeLane(vi, y0i + s + q)
+            (vr, vi) = (e2r + t2r, e2i + t2i)
+            if !unit { (vr, vi) = rotate(vr, vi, wr[1], wi[1]) }
+            storeLane(vr, y0 + 2 * s + q)
+            storeLane(vi, y0i + 2 * s + q)
+            (vr, vi) = (e3r + t3r, e3i + t3i)
+            if !unit { (vr, vi) = rotate(vr, vi, wr[2], wi[2]) }
+            storeLane(vr, y0 + 3 * s + q)
+            storeLane(vi, y0i + 3 * s + q)
+            (vr, vi) = (e0r - o0r, e0i - o0i)
+            if !unit { (vr, vi) = rotate(vr, vi, wr[3], wi[3]) }
+            storeLane(vr, y0 + 4 * s + q)
+            storeLane(vi, y0i + 4 * s + q)
+            (vr, vi) = (e1r - t1r, e1i - t1i)
+            if !unit { (vr, vi) = rotate(vr, vi, wr[4], wi[4]) }
+            storeLane(vr, y0 + 5 * s + q)
+            storeLane(vi, y0i + 5 * s + q)
+            (vr, vi) = (e2r - t2r, e2i - t2i)
+            if !unit { (vr, vi) = rotate(vr, vi, wr[5], wi[5]) }
+            storeLane(vr, y0 + 6 * s + q)
+            storeLane(vi, y0i + 6 * s + q)
+            (vr, vi) = (e3r - t3r, e3i - t3i)
+            if !unit { (vr, vi) = rotate(vr, vi, wr[6], wi[6]) }
+            storeLane(vr, y0 + 7 * s + q)
+            storeLane(vi, y0i + 7 * s + q)
+            q += Lane.scalarCount
         }
     }
 
