@@ -11,7 +11,9 @@ import Darwin
 ///
 ///     E[k] = (Z[k] + conj Z[m−k]) / 2,   O[k] = (Z[k] − conj Z[m−k]) / 2i,   X[k] = E[k] + e^{−2πik/n}·O[k]
 ///
-/// with m = n/2, which halves the work compared with a complex transform of zero-padded imaginary parts.
+/// with m = n/2, which halves the work compared with a complex transform of zero-padded imaginary parts. The
+/// packing costs no pass of its own when the half length runs the vectorised Stockham kernel (its first stage reads
+/// the samples interleaved), and the separation runs in place in the output, bin pairs (k, m−k) at a time.
 /// Odd n falls back to a complex transform of length n. Bins are unscaled: X[0] = Σ x[j].
 public struct RealFFTPlan: Sendable {
     /// The number of real samples n.

@@ -18,6 +18,8 @@ private func storeLane(_ value: Lane, _ pointer: UnsafeMutablePointer<Double>) {
 protocol StockhamInput {
     /// Values j ..< j + Lane.scalarCount as (real, imaginary).
     func load(_ j: Int) -> (Lane, Lane)
+    /// Value j as (real, imaginary).
+    func loadOne(_ j: Int) -> (Double, Double)
     /// The split arrays, nil for interleaved input (which only the vectorised first stage reads).
     var split: (real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>)? { get }
 }
@@ -28,6 +30,9 @@ struct SplitInput: StockhamInput {
 
     @inline(__always)
     func load(_ j: Int) -> (Lane, Lane) { (loadLane(real + j), loadLane(imaginary + j)) }
+
+    @inline(__always)
+    func loadOne(_ j: Int) -> (Double, Double) { (real[j], imaginary[j]) }
 
     var split: (real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>)? { (real, imaginary) }
 }
@@ -42,6 +47,9 @@ struct InterleavedInput: StockhamInput {
         let pair = UnsafeRawPointer(base + 2 * j).loadUnaligned(as: LanePair.self)
         return (pair.evenHalf, pair.oddHalf)
     }
+
+    @inline(__always)
+    func loadOne(_ j: Int) -> (Double, Double) { (base[2 * j], base[2 * j + 1]) }
 
     var split: (real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>)? { nil }
 }
@@ -61,14 +69,14 @@ extension StockhamKernel {
         (re * cr - im * ci, re * ci + im * cr)
     }
 
-    /// The first stage, s = 1, radix 4: four consecutive p per iteration; y[4p + u] is a 4×4 transpose of the
-    /// butterflies' outputs.
+    /// The first stage, s = 1, radix 4: two consecutive p per iteration (y[4p + u] is a 4×2 transpose of the
+    /// butterflies' outputs), the last p of an odd m on its own.
     static func firstRadix4<Source: StockhamInput>(
         _ source: Source, _ yr: UnsafeMutablePointer<Double>, _ yi: UnsafeMutablePointer<Double>, m: Int,
         wr: UnsafePointer<Double>, wi: UnsafePointer<Double>
     ) {
         var p = 0
-        while p < m {
+        while p + Lane.scalarCount <= m {
             let (ar, ai) = source.load(p)
             let (br, bi) = source.load(p + m)
             let (cr, ci) = source.load(p + 2 * m)
@@ -91,6 +99,27 @@ extension StockhamKernel {
             storeLane(Lane(u0i[1], u1i[1]), outI + 4)
             storeLane(Lane(u2i[1], u3i[1]), outI + 6)
             p += Lane.scalarCount
+        }
+        while p < m {
+            let (ar, ai) = source.loadOne(p)
+            let (br, bi) = source.loadOne(p + m)
+            let (cr, ci) = source.loadOne(p + 2 * m)
+            let (dr, di) = source.loadOne(p + 3 * m)
+            let apcR = ar + cr, apcI = ai + ci, amcR = ar - cr, amcI = ai - ci
+            let bpdR = br + dr, bpdI = bi + di
+            let jR = bi - di, jI = dr - br
+            yr[4 * p] = apcR + bpdR
+            yi[4 * p] = apcI + bpdI
+            var (vr, vi) = (amcR + jR, amcI + jI)
+            yr[4 * p + 1] = vr * wr[p] - vi * wi[p]
+            yi[4 * p + 1] = vr * wi[p] + vi * wr[p]
+            (vr, vi) = (apcR - bpdR, apcI - bpdI)
+            yr[4 * p + 2] = vr * wr[m + p] - vi * wi[m + p]
+            yi[4 * p + 2] = vr * wi[m + p] + vi * wr[m + p]
+            (vr, vi) = (amcR - jR, amcI - jI)
+            yr[4 * p + 3] = vr * wr[2 * m + p] - vi * wi[2 * m + p]
+            yi[4 * p + 3] = vr * wi[2 * m + p] + vi * wr[2 * m + p]
+            p += 1
         }
     }
 

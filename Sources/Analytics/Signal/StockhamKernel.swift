@@ -16,18 +16,19 @@ import Darwin
 /// then L ← m and s ← s·r. After the last stage y holds X in natural order.
 ///
 /// Why it is fast (ADR 0021): the inner loop runs over q, s consecutive values that share one twiddle, so a stage
-/// with s a multiple of four runs on `SIMD4<Double>` vectors of the split real and imaginary arrays with broadcast
+/// with an even s runs on `SIMD2<Double>` vectors of the split real and imaginary arrays with broadcast
 /// twiddles (`StockhamKernel+SIMD.swift`). The first stage (s = 1) is radix 4 and vectorised over p instead, with
 /// its twiddles stored per u so they load as vectors; after it every stride is a multiple of four. Powers of two
 /// then run radix-8 stages (three of the log2 n levels per pass over memory). Stages the vector code cannot take
-/// (lengths not divisible by 16, radices 7, 11, 13) run the scalar butterflies of `StockhamKernel+Scalar.swift`.
+/// (the first stage of lengths not divisible by 4, odd strides, radices 7, 11, 13) run the scalar butterflies of
+/// `StockhamKernel+Scalar.swift`.
 /// Twiddles are computed once per plan with cos/sin of exact arguments (p·u mod L), so accuracy does not degrade
 /// with n.
 struct StockhamKernel: Sendable {
     /// One pass over the data.
     struct Stage: Sendable {
         enum Kind: Sendable {
-            /// s = 1, radix 4, m a multiple of the vector width: vectorised over p, twiddles at [(u−1)·m + p].
+            /// s = 1, radix 4: vectorised over p (an odd m's last p alone), twiddles at [(u−1)·m + p].
             case firstRadix4
             /// s a multiple of the vector width, radix 2, 3, 4, 5 or 8: vectorised over q, twiddles at [p·(r−1) + u−1].
             case vector
@@ -99,7 +100,7 @@ struct StockhamKernel: Sendable {
         for r in radices {
             let m = length / r
             let kind: Stage.Kind
-            if stride == 1, r == 4, m % Lane.scalarCount == 0 {
+            if stride == 1, r == 4 {
                 kind = .firstRadix4
             } else if stride % Lane.scalarCount == 0, [2, 3, 4, 5, 8].contains(r) {
                 kind = .vector
