@@ -3,10 +3,11 @@
 /// Forward: X[k] = Σ_{j=0}^{n−1} x[j]·e^{−2πi·jk/n} (no scaling).
 /// Inverse: x[j] = (1/n)·Σ_k X[k]·e^{+2πi·jk/n}, so `inverse(forward(x)) == x`.
 ///
-/// Powers of two run the iterative radix-2 kernel; lengths made of the primes 2, 3, 5, 7, 11 and 13 (25 600, 1000,
-/// 48 000, 10^6) run the self-sorting mixed-radix `StockhamKernel`; 2^a·r with another odd r ≤ 31 splits into
-/// radix-2 transforms and direct length-r DFTs (`MixedRadixKernel`); all other lengths use Bluestein's chirp-z
-/// algorithm on a power-of-two kernel of at least 2n−1 points, so every length costs O(n log n) or O(n·31). Creating a plan computes all
+/// Lengths made of the primes 2, 3, 5, 7, 11 and 13 (powers of two, 25 600, 1000, 48 000, 10^6) run the
+/// self-sorting mixed-radix `StockhamKernel`, whose stages run on SIMD vectors (ADR 0021); 2^a·r with another odd
+/// r ≤ 31 splits into radix-2 transforms and direct length-r DFTs (`MixedRadixKernel`); all other lengths use
+/// Bluestein's chirp-z algorithm on a power-of-two kernel of at least 2n−1 points, so every length costs
+/// O(n log n) or O(n·31). Creating a plan computes all
 /// twiddle factors; create it once per length and reuse it. A plan is an immutable value and can be shared
 /// between tasks.
 ///
@@ -14,7 +15,6 @@
 public struct FFTPlan: Sendable {
     enum Kernel: Sendable {
         case identity
-        case radix2(Radix2Kernel)
         case stockham(StockhamKernel)
         case mixedRadix(MixedRadixKernel)
         case bluestein(BluesteinKernel)
@@ -36,8 +36,6 @@ public struct FFTPlan: Sendable {
         self.count = count
         if count == 1 {
             kernel = .identity
-        } else if count & (count - 1) == 0 {
-            kernel = .radix2(Radix2Kernel(count: count))
         } else if StockhamKernel.radices(of: count) != nil {
             kernel = .stockham(StockhamKernel(count: count))
         } else if count >> count.trailingZeroBitCount <= MixedRadixKernel.maximumOddFactor {
@@ -50,7 +48,8 @@ public struct FFTPlan: Sendable {
     /// Whether `count` is a power of two (the fast path).
     public var isPowerOfTwo: Bool { count & (count - 1) == 0 }
 
-    /// The forward transform of split-complex data in place.
+    /// The forward transform of split-complex data in place. Working memory comes from the stack for small n and
+    /// from one temporary heap block for large n; nothing else is allocated.
     /// - Throws: `lengthMismatch` unless both arrays have exactly `count` elements.
     public func forward(real: inout [Double], imaginary: inout [Double]) throws(AnalyticsError) {
         try checkLengths(real.count, imaginary.count)
@@ -99,7 +98,6 @@ public struct FFTPlan: Sendable {
     func forwardUnchecked(real: UnsafeMutablePointer<Double>, imaginary: UnsafeMutablePointer<Double>) {
         switch kernel {
         case .identity: break
-        case .radix2(let kernel): kernel.forward(real: real, imaginary: imaginary)
         case .stockham(let kernel): kernel.forward(real: real, imaginary: imaginary)
         case .mixedRadix(let kernel): kernel.forward(real: real, imaginary: imaginary)
         case .bluestein(let kernel): kernel.forward(real: real, imaginary: imaginary)
