@@ -33,6 +33,26 @@ struct SecurityCommandOptions: ParsableArguments {
     }
 }
 
+/// The role of a user or service account, on everything or on asset subtrees (`--role`, repeatable `--scope`).
+struct RoleOptions: ParsableArguments {
+    @Option(name: .long, help: "The role: viewer, operator, engineer or admin.")
+    var role: Role
+
+    @Option(name: .long, help: "An asset path the role is limited to (repeatable); none for all assets.")
+    var scope: [String] = []
+
+    /// One binding per scope (one unscoped binding without `--scope`); exits with status 1 on a malformed path.
+    func bindings() throws -> [RoleBinding] {
+        if scope.isEmpty { return [RoleBinding(role: role)] }
+        return try scope.map { text in
+            do { return RoleBinding(role: role, scope: try AssetPath(text)) } catch {
+                printError("error: --scope \(error)")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
 /// Reads a password: from standard input with `--password-stdin`, else from the terminal without echo,
 /// asked twice.
 enum PasswordInput {

@@ -28,24 +28,13 @@ struct ServiceAccountCommand: AsyncParsableCommand {
         @Argument(help: "The account name (letters, digits, '.', '_', '@', '-').")
         var name: String
 
-        @Option(name: .long, help: "The role: viewer, operator, engineer or admin.")
-        var role: Role
-
-        @Option(name: .long, help: "An asset path the role is limited to (repeatable); none for all assets.")
-        var scope: [String] = []
+        @OptionGroup var roles: RoleOptions
 
         @Option(name: .long, help: "Lifetime: a number with d (days) or h (hours); none for no expiry.")
         var expires: String?
 
         func run() async throws {
-            var bindings: [RoleBinding] = []
-            if scope.isEmpty { bindings = [RoleBinding(role: role)] }
-            for text in scope {
-                do { bindings.append(RoleBinding(role: role, scope: try AssetPath(text))) } catch {
-                    printError("error: --scope \(error.description)")
-                    throw ExitCode(1)
-                }
-            }
+            let bindings = try roles.bindings()
             var lifetime: Duration?
             if let expires {
                 guard let parsed = TokenCommand.Create.lifetime(expires) else {

@@ -30,24 +30,13 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The user name (letters, digits, '.', '_', '@', '-').")
         var name: String
 
-        @Option(name: .long, help: "The role: viewer, operator, engineer or admin.")
-        var role: Role
-
-        @Option(name: .long, help: "An asset path the role is limited to (repeatable); none for all assets.")
-        var scope: [String] = []
+        @OptionGroup var roles: RoleOptions
 
         @Flag(name: .long, help: "Read the password from the first line of standard input.")
         var passwordStdin = false
 
         func run() async throws {
-            var bindings: [RoleBinding] = []
-            if scope.isEmpty { bindings = [RoleBinding(role: role)] }
-            for text in scope {
-                do { bindings.append(RoleBinding(role: role, scope: try AssetPath(text))) } catch {
-                    printError("error: --scope \(error.description)")
-                    throw ExitCode(1)
-                }
-            }
+            let bindings = try roles.bindings()
             do { try SecurityService.validateName(name) } catch {
                 printError("error: \(error.message)")
                 throw ExitCode(1)
