@@ -15,6 +15,7 @@ export function mount(main, { live }) {
   let hasAssetsRoute = true;
   let connections = null;       // from /api/v1/connections, when the server has it
   let hasConnectionsRoute = true, connectionsSkipped = 0;  // without the route, ask again once a minute
+  let securityAlarms = [];      // open events of kind "security": lockouts, login bursts, setpoints changed by others
   let rendered = false;
   const open = new Set();       // paths the user collapsed are remembered across redraws
   const closed = new Set();
@@ -24,6 +25,10 @@ export function mount(main, { live }) {
       try { serverTree = await getJSON("/api/v1/assets"); }
       catch (e) { if (e.status === 404) { hasAssetsRoute = false; serverTree = null; } }
     }
+    try {
+      const open = await getJSON("/api/v1/events?state=open&limit=50");
+      securityAlarms = (open.events || []).filter(e => e.kind === "security");
+    } catch (e) { securityAlarms = []; }
     if (hasConnectionsRoute || ++connectionsSkipped % 12 === 0) {
       try { connections = (await getJSON("/api/v1/connections")).connections; hasConnectionsRoute = true; }
       catch (e) { connections = null; if (e.status === 404) hasConnectionsRoute = false; }
@@ -111,12 +116,17 @@ export function mount(main, { live }) {
   let attentionKey = "";
   function drawAttention(roots) {
     const list = assets(roots).filter(a => a.health !== "good");
-    const key = list.map(a => a.path + a.health + reason(a)).join("|");
+    const key = securityAlarms.map(e => e.id).join(",") + "|" + list.map(a => a.path + a.health + reason(a)).join("|");
     if (key === attentionKey) return;
     attentionKey = key;
-    attention.classList.toggle("hidden", !list.length);
+    attention.classList.toggle("hidden", !list.length && !securityAlarms.length);
+    // Security alarms first: they concern the whole installation, not one machine's condition.
+    const alarmItems = securityAlarms.map(e => el("li", { "data-security-alarm": e.fault },
+      el("span", { class: "health " + (e.severity === "high" || e.severity === "critical" ? "bad" : "warning"), text: "security" }),
+      el("a", { href: assetURL(e.asset), text: e.title }),
+      el("span", { class: "muted", text: e.recommendedAction || "" })));
     attention.replaceChildren(el("h2", { class: "section", text: "Needs attention" }),
-      el("ul", { class: "panel attention" }, ...list.map(a => el("li", {},
+      el("ul", { class: "panel attention" }, ...alarmItems, ...list.map(a => el("li", {},
         el("span", { class: "health " + a.health, text: a.health }),
         el("a", { href: assetURL(a.path), text: a.name }),
         el("span", { class: "muted", text: reason(a) })))));

@@ -34,6 +34,7 @@ import os
 import statistics
 import sys
 import time
+import urllib.error
 import urllib.request
 
 from selenium import webdriver
@@ -262,9 +263,27 @@ def check_chart_math(driver):
     print(f"chart math: ticks {result['ticks']}, Kolkata day ticks {result['dayKolkata']}, year {result['year']}")
 
 
+def password_guessing(base, attempts=5):
+    """Someone guessing a password: failed logins for one name until it is locked out (a security alarm)."""
+    for _ in range(attempts):
+        request = urllib.request.Request(base + "/api/v1/auth/login", method="POST",
+                                         data=json.dumps({"username": "intruder", "password": "guess-guess-guess"}).encode(),
+                                         headers={"Content-Type": "application/json"})
+        try:
+            urllib.request.urlopen(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            if error.code not in (401, 429):
+                raise Failure(f"a failed login answered {error.code}, expected 401")
+
+
 def test(driver, base, artifacts, downloads):
     # Overview: summary strip and the asset tree down to asset cards.
+    password_guessing(base)
     open_overview(driver, base)
+    wait(driver, "the lockout as a security alarm under 'Needs attention'",
+         lambda d: find(d, '#attention [data-security-alarm="userLockedOut"]') is not None)
+    print("overview: " + driver.execute_script(
+        "return document.querySelector('#attention [data-security-alarm]').textContent"))
     check_chart_math(driver)
     set_theme(driver, "dark")
     stats = driver.execute_script(
