@@ -78,59 +78,42 @@ extension PostgresHistorian {
 
     /// The newest sample strictly before `time`, for step and time-weighted semantics at a range's start.
     public func sample(of tag: TagID, before time: Timestamp) async throws(HistorianError) -> Sample? {
-        try checkOpen()
-        let state = try await knownTag(tag)
-        let (id, kind, bound) = (state.id, state.metadata.kind, time.microseconds)
-        let read = try await session.transaction("read the sample of '\(tag)' before \(time)", readOnlySnapshot: true) { connection, logger in
-            var read = RangeRead()
-            for try await (t, bits, text, quality) in try await connection.query(
-                "SELECT t, bits, text, quality FROM historian_staging WHERE tag = \(id) AND t < \(bound) ORDER BY t DESC LIMIT 1",
-                logger: logger
-            ).decode((Int64, Int64, String, Int16).self) {
-                read.staged.append(SampleColumns(time: t, bits: bits, text: text, quality: quality).sample(kind: kind))
-            }
-            // Chunks do not overlap: the last one starting before `time` holds the newest chunk sample before it.
-            for try await (start, data) in try await connection.query(
-                "SELECT start_time, data FROM historian_chunk WHERE tag = \(id) AND start_time < \(bound) ORDER BY start_time DESC LIMIT 1",
-                logger: logger
-            ).decode((Int64, ByteBuffer).self) {
-                do {
-                    if let found = try Chunk.decode(data.readableBytesView).last(where: { $0.time.microseconds < bound }) {
-                        read.fromChunks.append(found)
-                    }
-                } catch {
-                    read.corrupt.append((start, "\(error)"))
-                }
-            }
-            return read
-        }
-        if !read.corrupt.isEmpty { await quarantine(read.corrupt, of: tag, id: id) }
-        switch (read.fromChunks.first, read.staged.first) {
-        case (let chunk?, let staged?): return chunk.time > staged.time ? chunk : staged
-        case (let chunk, let staged): return staged ?? chunk
-        }
+        try await nearestSample(of: tag, to: time, after: false)
     }
 
+    /// The oldest sample at or after `time`.
     public func sample(of tag: TagID, atOrAfter time: Timestamp) async throws(HistorianError) -> Sample? {
+        try await nearestSample(of: tag, to: time, after: true)
+    }
+
+    /// The sample nearest to `time` on one side: at or after it (`after`), or strictly before it. One read of the
+    /// staging table and of the one chunk that can hold it (chunks do not overlap), in one snapshot; a staged sample
+    /// wins a tie with a chunk's, as in range reads.
+    private func nearestSample(of tag: TagID, to time: Timestamp, after: Bool) async throws(HistorianError) -> Sample? {
         try checkOpen()
         let state = try await knownTag(tag)
         let (id, kind, bound) = (state.id, state.metadata.kind, time.microseconds)
-        let read = try await session.transaction("read the sample of '\(tag)' at or after \(time)", readOnlySnapshot: true) { connection, logger in
+        // Constant SQL fragments only; the values stay bound parameters.
+        let (stagedWhere, chunkWhere, order) =
+            after ? ("t >=", "end_time >=", "ASC") : ("t <", "start_time <", "DESC")
+        let what = "read the sample of '\(tag)' \(after ? "at or after" : "before") \(time)"
+        let read = try await session.transaction(what, readOnlySnapshot: true) { connection, logger in
             var read = RangeRead()
             for try await (t, bits, text, quality) in try await connection.query(
-                "SELECT t, bits, text, quality FROM historian_staging WHERE tag = \(id) AND t >= \(bound) ORDER BY t LIMIT 1",
+                "SELECT t, bits, text, quality FROM historian_staging WHERE tag = \(id) AND \(unescaped: stagedWhere) \(bound) ORDER BY t \(unescaped: order) LIMIT 1",
                 logger: logger
             ).decode((Int64, Int64, String, Int16).self) {
                 read.staged.append(SampleColumns(time: t, bits: bits, text: text, quality: quality).sample(kind: kind))
             }
             for try await (start, data) in try await connection.query(
-                "SELECT start_time, data FROM historian_chunk WHERE tag = \(id) AND end_time >= \(bound) ORDER BY start_time LIMIT 1",
+                "SELECT start_time, data FROM historian_chunk WHERE tag = \(id) AND \(unescaped: chunkWhere) \(bound) ORDER BY start_time \(unescaped: order) LIMIT 1",
                 logger: logger
             ).decode((Int64, ByteBuffer).self) {
                 do {
-                    if let found = try Chunk.decode(data.readableBytesView).first(where: { $0.time.microseconds >= bound }) {
-                        read.fromChunks.append(found)
-                    }
+                    let samples = try Chunk.decode(data.readableBytesView)
+                    let found = after
+                        ? samples.first(where: { $0.time.microseconds >= bound }) : samples.last(where: { $0.time.microseconds < bound })
+                    if let found { read.fromChunks.append(found) }
                 } catch {
                     read.corrupt.append((start, "\(error)"))
                 }
@@ -139,7 +122,9 @@ extension PostgresHistorian {
         }
         if !read.corrupt.isEmpty { await quarantine(read.corrupt, of: tag, id: id) }
         switch (read.fromChunks.first, read.staged.first) {
-        case (let chunk?, let staged?): return chunk.time < staged.time ? chunk : staged
+        case (let chunk?, let staged?):
+            let chunkIsNearer = after ? chunk.time < staged.time : chunk.time > staged.time
+            return chunkIsNearer ? chunk : staged
         case (let chunk, let staged): return staged ?? chunk
         }
     }
