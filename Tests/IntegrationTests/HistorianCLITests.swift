@@ -179,37 +179,20 @@ import Testing
         _ = try await historian(["import", try directory.write("plant.csv", Self.fixture), "--data-dir", data])
         let config = try directory.write(
             "millrace.yaml",
-            """
-            version: 1
-            enterprise: Acme
-            sites:
-              - id: s
-                areas:
-                  - id: a
-                    lines:
-                      - id: l
-                        assets:
-                          - id: m
-                            tags:
-                              - id: motor.temp
-                                connection: sim
-                                address: winding_temperature
-                                type: float64
-            connections:
-              - id: sim
-                type: simulator
-                model: motor
-            historian:
-              retentionClasses:
-                - id: default
-                  raw: 90d
-                  rollup1m: 2y
-                - id: critical
-                  raw: 5y
-              tags:
-                - tag: motor.temp
-                  retentionClass: critical
-            """)
+            TestPlants.simulatedMotor(
+                tags: [("motor.temp", "winding_temperature")],
+                sections: """
+                    historian:
+                      retentionClasses:
+                        - id: default
+                          raw: 90d
+                          rollup1m: 2y
+                        - id: critical
+                          raw: 5y
+                      tags:
+                        - tag: motor.temp
+                          retentionClass: critical
+                    """))
         let stats = try await historian(["stats", "--data-dir", data, "--config", config])
         #expect(stats.status == 0, "\(stats.stderr)")
         #expect(stats.stdout.contains("retention (from \(config); default class 'default'):"))

@@ -5,56 +5,32 @@ import Logging
 import MillraceApp
 import MillraceConfiguration
 import MillraceCore
+import MillraceTestSupport
 import Testing
 
 /// The `historian:` section reaches the ingest pipeline (compression) and the store (retention).
 @Suite struct HistorianSettingsTests {
-    let text = """
-        version: 1
-        enterprise: Acme
-        sites:
-          - id: s
-            areas:
-              - id: a
-                lines:
-                  - id: l
-                    assets:
-                      - id: m
-                        tags:
-                          - id: m.current
-                            connection: sim
-                            address: current
-                            type: float64
-                          - id: m.speed
-                            connection: sim
-                            address: speed
-                            type: float64
-                          - id: m.temp
-                            connection: sim
-                            address: winding_temperature
-                            type: float64
-        connections:
-          - id: sim
-            type: simulator
-            model: motor
-        historian:
-          retentionClasses:
-            - id: default
-              raw: 90d
-              rollup1m: 2y
-            - id: critical
-              raw: forever
-          tags:
-            - tag: m.current
-              retentionClass: critical
-              compression: swingingDoor
-              deviation: 0.5
-              maxTime: 10m
-            - tag: m.speed
-              compression: exception
-              deviation: 2
-              maxTime: 1h
-        """
+    let text = TestPlants.simulatedMotor(
+        tags: [("m.current", "current"), ("m.speed", "speed"), ("m.temp", "winding_temperature")],
+        sections: """
+            historian:
+              retentionClasses:
+                - id: default
+                  raw: 90d
+                  rollup1m: 2y
+                - id: critical
+                  raw: forever
+              tags:
+                - tag: m.current
+                  retentionClass: critical
+                  compression: swingingDoor
+                  deviation: 0.5
+                  maxTime: 10m
+                - tag: m.speed
+                  compression: exception
+                  deviation: 2
+                  maxTime: 1h
+            """)
 
     @Test func compressionAndRetentionComeFromTheConfiguration() throws {
         let configuration = try ConfigurationLoader.load(text: text, file: "test.yaml")

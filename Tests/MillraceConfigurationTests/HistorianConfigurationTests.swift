@@ -1,35 +1,11 @@
 import MillraceConfiguration
 import MillraceCore
+import MillraceTestSupport
 import Testing
 
 @Suite struct HistorianConfigurationTests {
     func yaml(_ historian: String) -> String {
-        """
-        version: 1
-        enterprise: Acme
-        sites:
-          - id: s
-            areas:
-              - id: a
-                lines:
-                  - id: l
-                    assets:
-                      - id: m
-                        tags:
-                          - id: m.current
-                            connection: sim
-                            address: current
-                            type: float64
-                          - id: m.speed
-                            connection: sim
-                            address: speed
-                            type: float64
-        connections:
-          - id: sim
-            type: simulator
-            model: motor
-        \(historian)
-        """
+        TestPlants.simulatedMotor(tags: [("m.current", "current"), ("m.speed", "speed")], sections: historian)
     }
 
     @Test func retentionClassesAndCompressionAreReadAndRoundTrip() throws {
