@@ -755,36 +755,23 @@ extension OpenAPIDocument {
              "samples": {
               "type": "array",
               "items": {
-               "type": "object",
-               "required": [
-                "tag",
-                "time",
-                "value",
-                "quality"
-               ],
-               "properties": {
-                "tag": {
-                 "type": "string"
+               "description": "A sample with the tag it belongs to",
+               "allOf": [
+                {
+                 "$ref": "#/components/schemas/Sample"
                 },
-                "time": {
-                 "type": "string",
-                 "format": "date-time",
-                 "description": "ISO 8601 in UTC with Z"
-                },
-                "value": {
-                 "description": "The value: number, integer, boolean or string; null when the number is NaN or infinite or missing in a gap (the quality says why).",
-                 "type": [
-                  "number",
-                  "integer",
-                  "boolean",
-                  "string",
-                  "null"
-                 ]
-                },
-                "quality": {
-                 "$ref": "#/components/schemas/Quality"
+                {
+                 "type": "object",
+                 "required": [
+                  "tag"
+                 ],
+                 "properties": {
+                  "tag": {
+                   "type": "string"
+                  }
+                 }
                 }
-               }
+               ]
               }
              }
             }
