@@ -107,14 +107,46 @@ public final class ChildProcess: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
-    /// Runs a command to completion and returns its status and output.
-    public static func run(_ executable: String, _ arguments: [String], directory: String? = nil) async throws
-        -> (status: Int32, stdout: String, stderr: String)
-    {
-        let child = try ChildProcess(executable: executable, arguments: arguments, directory: directory)
-        let (status, _) = try await child.waitForExit(timeout: .seconds(120))
-        try await Task.sleep(for: .milliseconds(50))  // Let the readability handlers drain.
-        return (status, child.standardOutput, child.standardError)
+    /// Runs a command to completion with `input` on its standard input and returns its status and whole output.
+    /// Both pipes are read to end of file on their own threads (no output is lost however the process exits, and a
+    /// full stderr cannot block it while stdout is read); killed and an error after `timeout`.
+    public static func run(
+        _ executable: String, _ arguments: [String], directory: String? = nil, input: String = "",
+        timeout: Duration = .seconds(120)
+    ) async throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let watchdog = Task { () -> Bool in
+            do { try await Task.sleep(for: timeout) } catch { return false }
+            guard process.isRunning else { return false }
+            kill(process.processIdentifier, SIGKILL)
+            return true
+        }
+        defer { watchdog.cancel() }
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        async let out = readToEnd(stdout.fileHandleForReading)
+        async let err = readToEnd(stderr.fileHandleForReading)
+        let (outData, errData) = await (out, err)
+        process.waitUntilExit()
+        watchdog.cancel()
+        if await watchdog.value {
+            throw ChildProcessError("\(executable) did not exit within \(timeout); killed")
+        }
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+        }
     }
 }
 
@@ -140,20 +172,7 @@ extension ChildProcess {
 
     /// Runs the `millrace` binary to completion with `input` on its standard input.
     public static func runMillrace(_ arguments: [String], input: String = "") async throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try MillraceBinary.path())
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        try await run(try MillraceBinary.path(), arguments, input: input)
     }
 }
 
